@@ -1,0 +1,16 @@
+import { validateDefinitionShape } from '../generated/meta-validator.js';
+
+/** One ajv-style error, as both runtime ajv and precompiled validators report them. */
+export interface SchemaError {
+  readonly instancePath: string;
+  readonly schemaPath: string;
+  readonly keyword: string;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly message?: string;
+}
+
+/** A JSON Schema validator function in ajv's shape: verdict returned, errors left on the function. */
+export type SchemaValidator = ((data: unknown) => boolean) & { errors?: readonly SchemaError[] | null };
+
+/** Checks a value against core's definition meta-schema (precompiled, so no eval is needed). */
+export const checkDefinitionShape = validateDefinitionShape as SchemaValidator;

@@ -1,0 +1,146 @@
+import type { SchemaError } from '../definition/meta-validate.js';
+import { listFields, type SchemaField } from '../definition/schema-walk.js';
+import type { ServiceDefinition } from '../definition/types.js';
+import { getAtPointer, isWithin, joinPointer, removeAtPointer } from '../json-pointer.js';
+import { resolveValidationMessage } from '../messages/resolve.js';
+import type { CompiledDefinition, Evaluation, FieldError } from './types.js';
+
+function isEmpty(value: unknown): boolean {
+  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
+function cloneJson<T>(value: T): T {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+}
+
+/** Which rules hold for these answers. */
+function activeRules(definition: ServiceDefinition, compiled: CompiledDefinition, answers: unknown): Set<string> {
+  const active = new Set<string>();
+  for (const rule of definition.ui.rules ?? []) {
+    const condition = compiled.conditions[rule.id];
+    if (condition?.(answers)) active.add(rule.id);
+  }
+  return active;
+}
+
+interface Visibility {
+  readonly hiddenFields: Set<string>;
+  readonly hiddenSteps: Set<string>;
+  readonly ruleRequired: Set<string>;
+}
+
+/**
+ * Applies the rules: a target of any `show` rule is hidden unless one holds; a `hide`
+ * rule that holds hides; fields on hidden steps and inside hidden fields are hidden.
+ */
+function visibility(definition: ServiceDefinition, fields: readonly SchemaField[], active: ReadonlySet<string>): Visibility {
+  const shownBy = new Map<string, boolean>();
+  const hiddenTargets = new Set<string>();
+  const ruleRequired = new Set<string>();
+  for (const rule of definition.ui.rules ?? []) {
+    const holds = active.has(rule.id);
+    const targets = [...(rule.fields ?? []), ...(rule.steps ?? []).map((step) => `#${step}`)];
+    for (const target of targets) {
+      if (rule.effect === 'show') shownBy.set(target, (shownBy.get(target) ?? false) || holds);
+      else if (rule.effect === 'hide' && holds) hiddenTargets.add(target);
+      else if (rule.effect === 'require' && holds) ruleRequired.add(target);
+    }
+  }
+  const targetHidden = (target: string) => shownBy.get(target) === false || hiddenTargets.has(target);
+  const hiddenSteps = new Set(definition.ui.steps.filter((step) => targetHidden(`#${step.id}`)).map((step) => step.id));
+  const hiddenRoots = [
+    ...[...shownBy.keys(), ...hiddenTargets].filter((target) => !target.startsWith('#') && targetHidden(target)),
+    ...definition.ui.steps.filter((step) => hiddenSteps.has(step.id)).flatMap((step) => step.fields),
+  ];
+  const hiddenFields = new Set(fields.map((field) => field.pointer).filter((pointer) => hiddenRoots.some((root) => isWithin(pointer, root))));
+  return { hiddenFields, hiddenSteps, ruleRequired };
+}
+
+function prune(answers: unknown, hiddenFields: ReadonlySet<string>): Record<string, unknown> {
+  const pruned = typeof answers === 'object' && answers !== null && !Array.isArray(answers) ? cloneJson(answers as Record<string, unknown>) : {};
+  // Deepest first, so removing a parent never hides a child we still have to visit.
+  for (const pointer of [...hiddenFields].sort((a, b) => b.length - a.length)) {
+    if (!pointer.includes('/*')) removeAtPointer(pruned, pointer);
+  }
+  return pruned;
+}
+
+/** Where an ajv error belongs: the missing or extra property itself, not its parent. */
+function errorPointer(error: SchemaError): string {
+  const property = error.params['missingProperty'] ?? error.params['additionalProperty'];
+  return typeof property === 'string' ? joinPointer(error.instancePath, property) : error.instancePath;
+}
+
+/**
+ * ajv reports every failed branch of anyOf/oneOf and the `if` that selected a `then`; a
+ * citizen needs one error per problem, so branch details and `if` markers are dropped.
+ */
+function isNoise(error: SchemaError): boolean {
+  return error.keyword === 'if' || /\/(anyOf|oneOf)\/\d+\//.test(error.schemaPath);
+}
+
+function fieldErrors(definition: ServiceDefinition, errors: readonly SchemaError[], hiddenFields: ReadonlySet<string>): FieldError[] {
+  const found: FieldError[] = [];
+  const seen = new Set<string>();
+  for (const error of errors) {
+    if (isNoise(error)) continue;
+    const pointer = errorPointer(error);
+    const fieldKey = pointer.replace(/\/\d+(?=\/|$)/g, '/*');
+    if ([...hiddenFields].some((hidden) => isWithin(fieldKey, hidden))) continue;
+    const key = `${pointer} ${error.keyword}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    found.push({ pointer, keyword: error.keyword, message: resolveValidationMessage(definition, pointer, error.keyword, error.params) });
+  }
+  return found;
+}
+
+/** Rules settle in a few rounds: conditions see the answers as pruned by the previous round. */
+const MAX_ROUNDS = 8;
+
+/**
+ * The one evaluation of a definition against answers, shared by browser and server:
+ * what is visible, what is required, the pruned answers and the errors. Hidden fields are
+ * dropped, never a reason to reject.
+ */
+export function evaluate(definition: ServiceDefinition, compiled: CompiledDefinition, answers: unknown): Evaluation {
+  const fields = listFields(definition.schema);
+  let active = activeRules(definition, compiled, answers);
+  let view = visibility(definition, fields, active);
+  let pruned = prune(answers, view.hiddenFields);
+  for (let round = 1; round < MAX_ROUNDS; round++) {
+    const next = activeRules(definition, compiled, pruned);
+    if ([...next].sort().join() === [...active].sort().join()) break;
+    active = next;
+    view = visibility(definition, fields, active);
+    pruned = prune(answers, view.hiddenFields);
+  }
+
+  const visibleFields = fields.map((field) => field.pointer).filter((pointer) => !view.hiddenFields.has(pointer));
+  const parentPresent = (pointer: string) => {
+    const parent = pointer.slice(0, pointer.lastIndexOf('/'));
+    return parent === '' || parent.includes('/*') || getAtPointer(pruned, parent) !== undefined;
+  };
+  const requiredFields = fields
+    .filter((field) => !view.hiddenFields.has(field.pointer))
+    .filter((field) => (field.requiredByParent && parentPresent(field.pointer)) || view.ruleRequired.has(field.pointer))
+    .map((field) => field.pointer);
+
+  compiled.validate(pruned);
+  const errors = fieldErrors(definition, compiled.validate.errors ?? [], view.hiddenFields);
+  for (const pointer of view.ruleRequired) {
+    if (view.hiddenFields.has(pointer) || !isEmpty(getAtPointer(pruned, pointer))) continue;
+    if (errors.some((error) => error.pointer === pointer && error.keyword === 'required')) continue;
+    errors.push({ pointer, keyword: 'required', message: resolveValidationMessage(definition, pointer, 'required') });
+  }
+  return {
+    visibleFields,
+    hiddenFields: [...view.hiddenFields],
+    visibleSteps: definition.ui.steps.map((step) => step.id).filter((id) => !view.hiddenSteps.has(id)),
+    requiredFields,
+    activeRules: [...active],
+    pruned,
+    errors,
+    valid: errors.length === 0,
+  };
+}
