@@ -1,0 +1,9 @@
+export {
+  addWorkingDays,
+  expectedBy,
+  isSwedishPublicHoliday,
+  isWorkingDay,
+  stockholmDate,
+  swedishPublicHolidays,
+} from "./working-days.js";
+export type { SwedishHoliday } from "./working-days.js";
