@@ -1,0 +1,33 @@
+// npm test: build, then the Node tests (core, services, server), the browser tests of the
+// elements, the strict-CSP page test, and axe on every Storybook story. Stops at the first failure.
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromiumPath } from './chromium.mjs';
+import { run } from './lib/run.mjs';
+
+try {
+  process.env.CHROME_PATH = chromiumPath();
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}
+
+const bin = (name) => `node_modules/.bin/${name}`;
+const testFiles = (directory, pattern) =>
+  existsSync(directory)
+    ? readdirSync(directory, { recursive: true })
+        .map(String)
+        .filter((file) => pattern.test(file) && !file.includes('node_modules'))
+        .map((file) => join(directory, file))
+        .sort()
+    : [];
+
+run('build', process.execPath, ['scripts/build.mjs']);
+
+const nodeTests = ['core', 'services', 'server'].flatMap((name) => testFiles(`packages/${name}/test`, /\.test\.ts$/));
+run(`Node tests (${nodeTests.length} files)`, process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...nodeTests]);
+run('browser tests (web-test-runner, headless Chromium)', bin('web-test-runner'), ['--config', 'packages/elements/web-test-runner.config.mjs']);
+run('strict-CSP page test', process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...testFiles('packages/elements/test-csp', /\.test\.ts$/)]);
+run('Storybook static build', bin('storybook'), ['build', '-o', 'storybook-static', '--disable-telemetry', '--quiet']);
+run('axe on every story', process.execPath, ['scripts/story-axe.mjs']);
+console.log('\nAll test stages passed.');
