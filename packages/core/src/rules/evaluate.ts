@@ -133,6 +133,10 @@ export function evaluate(definition: ServiceDefinition, compiled: CompiledDefini
     if (errors.some((error) => error.pointer === pointer && error.keyword === 'required')) continue;
     errors.push({ pointer, keyword: 'required', message: resolveValidationMessage(definition, pointer, 'required') });
   }
+  // The error summary lists problems in the order the citizen meets the fields.
+  const order = new Map(fields.map((field, index) => [field.pointer, index]));
+  const position = (pointer: string) => order.get(pointer.replace(/\/\d+(?=\/|$)/g, '/*')) ?? fields.length;
+  errors.sort((a, b) => position(a.pointer) - position(b.pointer));
   return {
     visibleFields,
     hiddenFields: [...view.hiddenFields],

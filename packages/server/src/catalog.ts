@@ -1,0 +1,75 @@
+import type { DefinitionIssue, LoadedDefinition, ServiceDefinition } from '@eservice-kit/core';
+import { loadDefinitionStrict, precompileDefinition } from '@eservice-kit/core/compile';
+
+/** One definition version the server can serve, with its precompiled validator module. */
+export interface CatalogVersion {
+  readonly definition: ServiceDefinition;
+  readonly hash: string;
+  /** JSON text served for GET /api/services/{id}; the ETag is the hash. */
+  readonly json: string;
+  readonly validatorSource: string;
+}
+
+/** What the catalog lists for a service: enough for a citizen to choose it. */
+export interface ServiceSummary {
+  readonly id: string;
+  readonly version: string;
+  readonly hash: string;
+  readonly title: ServiceDefinition['title'];
+  readonly description: ServiceDefinition['description'];
+  readonly category: string;
+  readonly handlingTime: ServiceDefinition['handlingTime'];
+}
+
+export type AddResult =
+  | { readonly ok: true; readonly version: CatalogVersion; readonly warnings: readonly DefinitionIssue[] }
+  | { readonly ok: false; readonly errors: readonly DefinitionIssue[] };
+
+/**
+ * A tenant's enabled services. Adding a definition loads it strictly and precompiles its
+ * validator once; older versions stay reachable by hash so old cases can still be shown.
+ */
+export class ServiceCatalog {
+  private readonly current = new Map<string, CatalogVersion>();
+  private readonly byHash = new Map<string, CatalogVersion>();
+
+  add(input: unknown): AddResult {
+    const loaded = loadDefinitionStrict(input);
+    if (!loaded.ok) return { ok: false, errors: loaded.errors };
+    const version = this.versionOf(loaded);
+    this.current.set(loaded.definition.id, version);
+    this.byHash.set(loaded.hash, version);
+    return { ok: true, version, warnings: loaded.warnings };
+  }
+
+  private versionOf(loaded: LoadedDefinition): CatalogVersion {
+    const known = this.byHash.get(loaded.hash);
+    if (known) return known;
+    return { definition: loaded.definition, hash: loaded.hash, json: JSON.stringify(loaded.definition), validatorSource: precompileDefinition(loaded) };
+  }
+
+  /** The current version of a service. */
+  get(id: string): CatalogVersion | undefined {
+    return this.current.get(id);
+  }
+
+  /** Any version ever added, for a service id and definition hash. */
+  getVersion(id: string, hash: string): CatalogVersion | undefined {
+    const version = this.byHash.get(hash);
+    return version?.definition.id === id ? version : undefined;
+  }
+
+  list(): ServiceSummary[] {
+    return [...this.current.values()]
+      .map(({ definition, hash }) => ({
+        id: definition.id,
+        version: definition.version,
+        hash,
+        title: definition.title,
+        description: definition.description,
+        category: definition.category,
+        handlingTime: definition.handlingTime,
+      }))
+      .sort((a, b) => a.id.localeCompare(b.id));
+  }
+}

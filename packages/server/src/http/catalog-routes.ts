@@ -1,0 +1,43 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServiceCatalog } from '../catalog.js';
+import { notFound, sendProblem } from './problem.js';
+
+const SERVICE_PATH = /^\/api\/services\/([a-z][a-z0-9_-]{0,63})(\/validator\.js)?$/;
+
+function etagMatches(request: IncomingMessage, etag: string): boolean {
+  const header = request.headers['if-none-match'];
+  return typeof header === 'string' && header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag);
+}
+
+/**
+ * GET /api/services, /api/services/{id} and /api/services/{id}/validator.js[?hash=].
+ * Returns false when the request is not one of these, so other routes can take it.
+ */
+export function handleCatalogRequest(catalog: ServiceCatalog, request: IncomingMessage, response: ServerResponse, url: URL): boolean {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+  if (url.pathname === '/api/services') {
+    response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache' });
+    response.end(JSON.stringify({ services: catalog.list() }));
+    return true;
+  }
+  const match = SERVICE_PATH.exec(url.pathname);
+  if (!match) return false;
+  const [, id, validatorSuffix] = match as unknown as [string, string, string | undefined];
+  const wantedHash = url.searchParams.get('hash');
+  const version = wantedHash ? catalog.getVersion(id, wantedHash) : catalog.get(id);
+  if (!version) {
+    sendProblem(response, notFound(wantedHash ? `No version ${wantedHash} of service "${id}".` : `No service "${id}".`));
+    return true;
+  }
+  const etag = `"${version.hash}"`;
+  // A definition version never changes, so a module fetched by hash may be cached for good.
+  const cache = wantedHash ? 'public, max-age=31536000, immutable' : 'no-cache';
+  if (etagMatches(request, etag)) {
+    response.writeHead(304, { ETag: etag, 'Cache-Control': cache }).end();
+    return true;
+  }
+  const [type, body] = validatorSuffix ? ['text/javascript; charset=utf-8', version.validatorSource] : ['application/json', version.json];
+  response.writeHead(200, { 'Content-Type': type, ETag: etag, 'Cache-Control': cache, 'X-Content-Type-Options': 'nosniff' });
+  response.end(request.method === 'HEAD' ? undefined : body);
+  return true;
+}

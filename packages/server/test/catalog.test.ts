@@ -1,0 +1,92 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { BUILT_IN_SERVICE_IDS, builtInDefinitionPath } from '@eservice-kit/services';
+import { ServiceCatalog, handleCatalogRequest } from '../src/index.js';
+
+describe('service catalog over HTTP', () => {
+  const catalog = new ServiceCatalog();
+  let server: Server;
+  let base: string;
+
+  before(async () => {
+    for (const id of BUILT_IN_SERVICE_IDS) {
+      const added = catalog.add(readFileSync(builtInDefinitionPath(id), 'utf8'));
+      assert.ok(added.ok, `${id} loads`);
+    }
+    server = createServer((request, response) => {
+      const url = new URL(request.url ?? '/', 'http://localhost');
+      if (!handleCatalogRequest(catalog, request, response, url)) response.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  after(() => server.close());
+
+  it('lists every built-in service with its hash and handling time', async () => {
+    const response = await fetch(`${base}/api/services`);
+    assert.equal(response.status, 200);
+    const body = (await response.json()) as { services: { id: string; hash: string; handlingTime: { workingDays: number } }[] };
+    assert.deepEqual(body.services.map((service) => service.id), [...BUILT_IN_SERVICE_IDS].sort());
+    for (const service of body.services) {
+      assert.match(service.hash, /^sha256-[A-Za-z0-9_-]{43}$/);
+      assert.ok(service.handlingTime.workingDays > 0);
+    }
+  });
+
+  it('serves a definition with its hash as ETag and answers 304 to If-None-Match', async () => {
+    const first = await fetch(`${base}/api/services/civil-wedding`);
+    assert.equal(first.status, 200);
+    const etag = first.headers.get('etag')!;
+    assert.equal(etag, `"${catalog.get('civil-wedding')!.hash}"`);
+    assert.equal(((await first.json()) as { id: string }).id, 'civil-wedding');
+    const again = await fetch(`${base}/api/services/civil-wedding`, { headers: { 'If-None-Match': etag } });
+    assert.equal(again.status, 304);
+  });
+
+  it('serves the precompiled validator as a self-contained module made for that hash', async () => {
+    const response = await fetch(`${base}/api/services/fault-report/validator.js`);
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-type')!, /^text\/javascript/);
+    const source = await response.text();
+    assert.doesNotMatch(source, /\brequire\(|^\s*import\b|\beval\(/m);
+    const file = join(mkdtempSync(join(tmpdir(), 'es-catalog-')), 'fault-report.validator.js');
+    writeFileSync(file, source);
+    const module = (await import(pathToFileURL(file).href)) as { hash: string; definitionId: string };
+    assert.equal(module.hash, catalog.get('fault-report')!.hash);
+    assert.equal(module.definitionId, 'fault-report');
+  });
+
+  it('keeps an older version reachable by hash after a new version is added', async () => {
+    const old = catalog.get('complaint')!;
+    const next = { ...old.definition, version: '99.0.0' };
+    const added = catalog.add(next);
+    assert.ok(added.ok);
+    assert.notEqual(added.version.hash, old.hash);
+    const current = await fetch(`${base}/api/services/complaint`);
+    assert.equal(((await current.json()) as { version: string }).version, '99.0.0');
+    const byHash = await fetch(`${base}/api/services/complaint/validator.js?hash=${old.hash}`);
+    assert.equal(byHash.status, 200);
+    assert.match(byHash.headers.get('cache-control')!, /immutable/);
+    assert.match(await byHash.text(), new RegExp(old.hash.replace(/[-/]/g, '\\$&')));
+  });
+
+  it('answers unknown services and hashes with a problem body, and refuses broken definitions', async () => {
+    for (const path of ['/api/services/no-such-service', '/api/services/fault-report/validator.js?hash=sha256-nope']) {
+      const response = await fetch(base + path);
+      assert.equal(response.status, 404);
+      assert.equal(response.headers.get('content-type'), 'application/problem+json');
+      const problem = (await response.json()) as { status: number; detail: string };
+      assert.equal(problem.status, 404);
+    }
+    const broken = catalog.add({ id: 'x' });
+    assert.equal(broken.ok, false);
+    assert.equal(catalog.get('x'), undefined);
+  });
+});
