@@ -16,3 +16,4 @@ export { KNOWN_FORMATS, FUNCTION_FORMATS } from './formats/registry.js';
 export * from './formats/index.js';
 export * from './calendar/index.js';
 export { compiledFromModule, type PrecompiledModule } from './rules/precompiled.js';
+export * from './case/index.js';

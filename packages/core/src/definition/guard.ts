@@ -24,11 +24,13 @@ function isPlainJsonObject(value: object): boolean {
  * and reports the first problem that makes it unsafe to process further.
  */
 export function guardJsonValue(value: unknown): GuardProblem | undefined {
-  const stack: [unknown, string, number][] = [[value, '', 0]];
+  // Pointers are built only when reported: [value, parent pointer, key, depth].
+  const stack: [unknown, string, string | undefined, number][] = [[value, '', undefined, 0]];
   let nodes = 0;
   let chars = 0;
   while (stack.length > 0) {
-    const [node, pointer, depth] = stack.pop()!;
+    const [node, parent, key, depth] = stack.pop()!;
+    const pointerOf = () => (key === undefined ? parent : joinPointer(parent, key));
     nodes += 1;
     if (nodes > DEFINITION_LIMITS.maxNodes) return { code: 'too-large', pointer: '', limit: `${DEFINITION_LIMITS.maxNodes} values` };
     if (typeof node === 'string') {
@@ -38,15 +40,16 @@ export function guardJsonValue(value: unknown): GuardProblem | undefined {
     }
     if (node === null || typeof node === 'boolean') continue;
     if (typeof node === 'number') {
-      if (!Number.isFinite(node)) return { code: 'not-json', pointer };
+      if (!Number.isFinite(node)) return { code: 'not-json', pointer: pointerOf() };
       continue;
     }
-    if (typeof node !== 'object' || !isPlainJsonObject(node)) return { code: 'not-json', pointer };
-    if (depth >= DEFINITION_LIMITS.maxDepth) return { code: 'too-deep', pointer, limit: DEFINITION_LIMITS.maxDepth };
-    for (const key of Object.keys(node)) {
-      if (key === '__proto__') return { code: 'forbidden-key', pointer: joinPointer(pointer, key), key };
-      chars += key.length;
-      stack.push([(node as Record<string, unknown>)[key], joinPointer(pointer, key), depth + 1]);
+    if (typeof node !== 'object' || !isPlainJsonObject(node)) return { code: 'not-json', pointer: pointerOf() };
+    if (depth >= DEFINITION_LIMITS.maxDepth) return { code: 'too-deep', pointer: pointerOf(), limit: DEFINITION_LIMITS.maxDepth };
+    const pointer = pointerOf();
+    for (const childKey of Object.keys(node)) {
+      if (childKey === '__proto__') return { code: 'forbidden-key', pointer: joinPointer(pointer, childKey), key: childKey };
+      chars += childKey.length;
+      stack.push([(node as Record<string, unknown>)[childKey], pointer, childKey, depth + 1]);
     }
   }
   return undefined;

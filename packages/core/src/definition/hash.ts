@@ -1,4 +1,5 @@
 import { sha256 } from '@noble/hashes/sha2';
+import { base64url } from '../base64url.js';
 
 /** JSON with object keys sorted, so the same definition hashes the same whatever its key order. */
 export function canonicalJson(value: unknown): string {
@@ -11,19 +12,6 @@ export function canonicalJson(value: unknown): string {
     return `{${entries.join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
-}
-
-function base64url(bytes: Uint8Array): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-  let output = '';
-  for (let index = 0; index < bytes.length; index += 3) {
-    const chunk = (bytes[index]! << 16) | ((bytes[index + 1] ?? 0) << 8) | (bytes[index + 2] ?? 0);
-    const remaining = bytes.length - index;
-    output += alphabet[(chunk >> 18) & 63]! + alphabet[(chunk >> 12) & 63]!;
-    if (remaining > 1) output += alphabet[(chunk >> 6) & 63]!;
-    if (remaining > 2) output += alphabet[chunk & 63]!;
-  }
-  return output;
 }
 
 /**

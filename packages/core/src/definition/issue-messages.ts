@@ -19,6 +19,7 @@ export const ISSUE_MESSAGES = {
   'meta:minimum': { sv: 'Värdet måste vara minst {limit}.', en: 'The value must be at least {limit}.' },
   'meta:maximum': { sv: 'Värdet får vara högst {limit}.', en: 'The value may be at most {limit}.' },
   'meta:uniqueItems': { sv: 'Listan innehåller dubbletter (element {i} och {j}).', en: 'The list has duplicates (items {i} and {j}).' },
+  'meta:property-name': { sv: 'Nyckeln "{key}" har fel form.', en: 'The key "{key}" is not well formed.' },
   'meta:other': { sv: 'Värdet följer inte definitionsformatet ({keyword}).', en: 'The value does not follow the definition format ({keyword}).' },
   'schema-not-object': { sv: 'Svarsschemat måste ha "type": "object" och "properties".', en: 'The answer schema must have "type": "object" and "properties".' },
   'invalid-schema': { sv: 'Ogiltigt JSON Schema: {detail}', en: 'Invalid JSON Schema: {detail}' },

@@ -35,6 +35,10 @@ function issue(pointer: string, code: IssueCode, params: Record<string, unknown>
 
 function metaIssue(error: SchemaError): DefinitionIssue {
   const params = { ...error.params, keyword: error.keyword } as Record<string, unknown>;
+  // An error about a key's name (propertyNames) belongs at that key.
+  if (typeof error.propertyName === 'string') {
+    return issue(joinPointer(error.instancePath, error.propertyName), 'meta:property-name', { key: error.propertyName });
+  }
   if (Array.isArray(params['allowedValues'])) params['allowedValues'] = (params['allowedValues'] as unknown[]).join(', ');
   if (Array.isArray(params['type'])) params['type'] = (params['type'] as unknown[]).join(' | ');
   const code = `meta:${error.keyword}` in ISSUE_MESSAGES ? (`meta:${error.keyword}` as IssueCode) : 'meta:other';
@@ -91,6 +95,13 @@ function* localizedTexts(definition: ServiceDefinition): Generator<[string, Loca
   yield* record('/feedback/wording', definition.feedback?.wording);
 }
 
+/** The pointer itself and every pointer above it, e.g. /a/b → /a/b, /a. */
+function ancestorsOf(pointer: string): string[] {
+  const found: string[] = [];
+  for (let current = pointer; current !== ''; current = current.slice(0, current.lastIndexOf('/'))) found.push(current);
+  return found;
+}
+
 function duplicates(ids: readonly string[]): Set<string> {
   const seen = new Set<string>();
   const repeated = new Set<string>();
@@ -102,15 +113,18 @@ function duplicates(ids: readonly string[]): Set<string> {
 function semanticIssues(definition: ServiceDefinition, options: LoadOptions): DefinitionIssue[] {
   const issues: DefinitionIssue[] = [];
   const schema = definition.schema as Record<string, unknown>;
-  if (schema['type'] !== 'object' || typeof schema['properties'] !== 'object') {
+  const properties = schema['properties'];
+  if (schema['type'] !== 'object' || typeof properties !== 'object' || properties === null || Array.isArray(properties)) {
     return [issue('/schema', 'schema-not-object')];
   }
+  // Unknown formats first: ajv would refuse them too, but only this says where they are.
+  for (const { pointer, format } of formatsUsed(definition.schema, '/schema')) {
+    if (!KNOWN_FORMATS.has(format)) issues.push(issue(pointer, 'unknown-format', { format }));
+  }
+  if (issues.length > 0) return issues;
   if (options.checkSchema) {
     const problem = options.checkSchema(definition.schema);
     if (problem) return [issue('/schema', 'invalid-schema', { detail: problem })];
-  }
-  for (const { pointer, format } of formatsUsed(definition.schema, '/schema')) {
-    if (!KNOWN_FORMATS.has(format)) issues.push(issue(pointer, 'unknown-format', { format }));
   }
 
   const fields = listFields(definition.schema);
@@ -139,17 +153,21 @@ function semanticIssues(definition: ServiceDefinition, options: LoadOptions): De
   checkDuplicateIds('/ui/rules', (definition.ui.rules ?? []).map((rule) => rule.id));
 
   const stepIds = new Set(definition.ui.steps.map((step) => step.id));
-  const placed: string[] = [];
+  // A field counts as placed when it, an ancestor or a descendant is on a step.
+  const placed = new Set<string>();
+  const placedWithDescendants = new Set<string>();
+  const isPlaced = (field: string) => ancestorsOf(field).some((pointer) => placed.has(pointer)) || placedWithDescendants.has(field);
   definition.ui.steps.forEach((step, stepIndex) => {
     step.fields.forEach((field, fieldIndex) => {
       const where = `/ui/steps/${stepIndex}/fields/${fieldIndex}`;
       requireField(where, field);
-      if (placed.some((other) => isWithin(field, other) || isWithin(other, field))) issues.push(issue(where, 'duplicate-step-field', { field }));
-      placed.push(field);
+      if (isPlaced(field)) issues.push(issue(where, 'duplicate-step-field', { field }));
+      placed.add(field);
+      for (const ancestor of ancestorsOf(field)) placedWithDescendants.add(ancestor);
     });
   });
   for (const field of fields) {
-    if (field.pointer.split('/').length === 2 && !placed.some((onStep) => isWithin(field.pointer, onStep) || isWithin(onStep, field.pointer))) {
+    if (field.pointer.split('/').length === 2 && !isPlaced(field.pointer)) {
       issues.push(issue('/ui/steps', 'field-not-on-step', { field: field.pointer }));
     }
     if (!definition.ui.fields[field.pointer]) issues.push(issue('/ui/fields', 'missing-label', { field: field.pointer }));
@@ -167,7 +185,7 @@ function semanticIssues(definition: ServiceDefinition, options: LoadOptions): De
     const items = fieldSchema['items'] as Record<string, unknown> | undefined;
     const choices = Array.isArray(fieldSchema['enum']) ? fieldSchema['enum'] : Array.isArray(items?.['enum']) ? (items['enum'] as unknown[]) : [];
     for (const choice of choices) {
-      if (typeof choice !== 'boolean' && !ui.options?.[String(choice)]) issues.push(issue(`${where}/options`, 'missing-option-label', { option: String(choice) }));
+      if (typeof choice !== 'boolean' && !(ui.options && Object.prototype.hasOwnProperty.call(ui.options, String(choice)))) issues.push(issue(`${where}/options`, 'missing-option-label', { option: String(choice) }));
     }
   }
 
@@ -175,7 +193,7 @@ function semanticIssues(definition: ServiceDefinition, options: LoadOptions): De
     const base = `/ui/rules/${ruleIndex}`;
     rule.fields?.forEach((field, index) => {
       requireField(`${base}/fields/${index}`, field);
-      if (field.includes('/*')) issues.push(issue(`${base}/fields/${index}`, 'rule-inside-array', { field }));
+      if (/\/(\*|\d+)(\/|$)/.test(field)) issues.push(issue(`${base}/fields/${index}`, 'rule-inside-array', { field }));
     });
     rule.steps?.forEach((step, index) => {
       if (!stepIds.has(step)) issues.push(issue(`${base}/steps/${index}`, 'unknown-step', { step }));

@@ -7,6 +7,8 @@ export interface SchemaError {
   readonly keyword: string;
   readonly params: Readonly<Record<string, unknown>>;
   readonly message?: string;
+  /** Set by ajv on errors about a key's name (propertyNames). */
+  readonly propertyName?: string;
 }
 
 /** A JSON Schema validator function in ajv's shape: verdict returned, errors left on the function. */

@@ -12,8 +12,10 @@ function deref(root: SchemaObject, schema: SchemaObject): SchemaObject {
   const ref = schema['$ref'];
   if (typeof ref !== 'string' || !ref.startsWith('#')) return schema;
   let target: unknown = root;
-  for (const segment of parsePointer(decodeURIComponent(ref.slice(1)))) {
-    target = asObject(target)?.[segment];
+  try {
+    for (const segment of parsePointer(decodeURIComponent(ref.slice(1)))) target = asObject(target)?.[segment];
+  } catch {
+    return schema; // not a local JSON Pointer (e.g. a plain-name anchor): ajv resolves those, we need not
   }
   return asObject(target) ?? schema;
 }
@@ -69,17 +71,20 @@ export function listFields(schema: JsonSchema, maxFields = 5000): SchemaField[] 
   const root = asObject(schema);
   if (!root) return [];
   const fields: SchemaField[] = [];
+  const listed = new Set<string>();
   const visit = (node: SchemaObject, pointer: string, insideArray: boolean, seen: ReadonlySet<SchemaObject>) => {
-    if (fields.length >= maxFields || seen.has(node)) return; // recursive $refs stop here
+    if (seen.has(node)) return; // recursive $refs stop here
     const nextSeen = new Set(seen).add(node);
     for (const branch of branches(node)) {
       const properties = asObject(branch['properties']);
       const required = Array.isArray(branch['required']) ? branch['required'] : [];
       for (const [name, child] of Object.entries(properties ?? {})) {
+        if (fields.length >= maxFields) return;
         const childSchemaObject = asObject(child);
         if (!childSchemaObject) continue;
         const childPointer = joinPointer(pointer, name);
-        if (fields.some((field) => field.pointer === childPointer)) continue;
+        if (listed.has(childPointer)) continue;
+        listed.add(childPointer);
         const resolved = deref(root, childSchemaObject);
         fields.push({ pointer: childPointer, schema: resolved, requiredByParent: branch === node && required.includes(name), insideArray });
         visit(resolved, childPointer, insideArray, nextSeen);

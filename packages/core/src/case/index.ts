@@ -1,0 +1,7 @@
+export type * from './types.js';
+export * from './problems.js';
+export * from './status.js';
+export * from './reference.js';
+export * from './random.js';
+export * from './tracking-code.js';
+export * from './transport.js';
