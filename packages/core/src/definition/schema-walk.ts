@@ -7,40 +7,63 @@ function asObject(schema: unknown): SchemaObject | undefined {
   return typeof schema === 'object' && schema !== null && !Array.isArray(schema) ? (schema as SchemaObject) : undefined;
 }
 
-/** Follows a local "$ref" ("#/$defs/x") once; definitions keep their reusable parts in $defs. */
-function deref(root: SchemaObject, schema: SchemaObject): SchemaObject {
+/** The target of a local "$ref" ("#/$defs/x"), or undefined for anything else. */
+function refTarget(root: SchemaObject, schema: SchemaObject): SchemaObject | undefined {
   const ref = schema['$ref'];
-  if (typeof ref !== 'string' || !ref.startsWith('#')) return schema;
+  if (typeof ref !== 'string' || !ref.startsWith('#')) return undefined;
   let target: unknown = root;
   try {
     for (const segment of parsePointer(decodeURIComponent(ref.slice(1)))) target = asObject(target)?.[segment];
   } catch {
-    return schema; // not a local JSON Pointer (e.g. a plain-name anchor): ajv resolves those, we need not
+    return undefined; // not a local JSON Pointer (e.g. a plain-name anchor): ajv resolves those, we need not
   }
-  return asObject(target) ?? schema;
+  return asObject(target);
 }
 
-/** Where a property may be declared: the schema itself and its allOf/anyOf/oneOf/then/else branches. */
-function branches(schema: SchemaObject): SchemaObject[] {
-  const found: SchemaObject[] = [schema];
-  for (const keyword of ['allOf', 'anyOf', 'oneOf']) {
-    const list = schema[keyword];
-    if (Array.isArray(list)) for (const entry of list) { const branch = asObject(entry); if (branch) found.push(branch); }
-  }
-  for (const keyword of ['then', 'else']) { const branch = asObject(schema[keyword]); if (branch) found.push(branch); }
+/**
+ * A schema with its local "$ref" merged in (siblings of $ref win, as they add to it in
+ * 2020-12), so a field declared as `{"$ref": "#/$defs/person", "title": …}` reads as one object.
+ */
+function resolve(root: SchemaObject, schema: SchemaObject, depth = 0): SchemaObject {
+  const target = refTarget(root, schema);
+  if (!target || depth > 16) return schema;
+  const { $ref: _ref, ...siblings } = schema;
+  return { ...resolve(root, target, depth + 1), ...siblings };
+}
+
+/**
+ * Where a property may be declared. `always` branches (the schema, its $ref, allOf) apply
+ * to every answer, so their `required` is static; anyOf/oneOf/then/else apply only sometimes.
+ */
+function branches(root: SchemaObject, schema: SchemaObject): { schema: SchemaObject; always: boolean }[] {
+  const found: { schema: SchemaObject; always: boolean }[] = [];
+  const seen = new Set<SchemaObject>();
+  const visit = (node: SchemaObject, always: boolean) => {
+    if (seen.has(node) || seen.size > 256) return;
+    seen.add(node);
+    found.push({ schema: node, always });
+    const target = refTarget(root, node);
+    if (target) visit(target, always);
+    for (const keyword of ['allOf', 'anyOf', 'oneOf']) {
+      const list = node[keyword];
+      if (Array.isArray(list)) for (const entry of list) { const branch = asObject(entry); if (branch) visit(branch, always && keyword === 'allOf'); }
+    }
+    for (const keyword of ['then', 'else']) { const branch = asObject(node[keyword]); if (branch) visit(branch, false); }
+  };
+  visit(schema, true);
   return found;
 }
 
 function childSchema(root: SchemaObject, parent: SchemaObject, segment: string): SchemaObject | undefined {
-  for (const branch of branches(deref(root, parent))) {
+  for (const { schema: branch } of branches(root, parent)) {
     if (segment === '*' || /^\d+$/.test(segment)) {
       const items = asObject(branch['items']);
-      if (items) return deref(root, items);
+      if (items) return resolve(root, items);
     }
     const properties = asObject(branch['properties']);
     if (properties && Object.prototype.hasOwnProperty.call(properties, segment)) {
       const child = asObject(properties[segment]);
-      if (child) return deref(root, child);
+      if (child) return resolve(root, child);
     }
   }
   return undefined;
@@ -50,7 +73,7 @@ function childSchema(root: SchemaObject, parent: SchemaObject, segment: string):
 export function schemaAt(schema: JsonSchema, pointer: string): SchemaObject | undefined {
   const root = asObject(schema);
   if (!root) return undefined;
-  let current: SchemaObject | undefined = deref(root, root);
+  let current: SchemaObject | undefined = resolve(root, root);
   for (const segment of parsePointer(pointer)) {
     if (!current) return undefined;
     current = childSchema(root, current, segment);
@@ -75,25 +98,26 @@ export function listFields(schema: JsonSchema, maxFields = 5000): SchemaField[] 
   const visit = (node: SchemaObject, pointer: string, insideArray: boolean, seen: ReadonlySet<SchemaObject>) => {
     if (seen.has(node)) return; // recursive $refs stop here
     const nextSeen = new Set(seen).add(node);
-    for (const branch of branches(node)) {
-      const properties = asObject(branch['properties']);
-      const required = Array.isArray(branch['required']) ? branch['required'] : [];
-      for (const [name, child] of Object.entries(properties ?? {})) {
+    const nodeBranches = branches(root, node);
+    const required = new Set(
+      nodeBranches.filter((branch) => branch.always).flatMap(({ schema: branch }) => (Array.isArray(branch['required']) ? branch['required'] : [])),
+    );
+    for (const { schema: branch } of nodeBranches) {
+      for (const [name, child] of Object.entries(asObject(branch['properties']) ?? {})) {
         if (fields.length >= maxFields) return;
         const childSchemaObject = asObject(child);
-        if (!childSchemaObject) continue;
         const childPointer = joinPointer(pointer, name);
-        if (listed.has(childPointer)) continue;
+        if (!childSchemaObject || listed.has(childPointer)) continue;
         listed.add(childPointer);
-        const resolved = deref(root, childSchemaObject);
-        fields.push({ pointer: childPointer, schema: resolved, requiredByParent: branch === node && required.includes(name), insideArray });
-        visit(resolved, childPointer, insideArray, nextSeen);
+        const resolved = resolve(root, childSchemaObject);
+        fields.push({ pointer: childPointer, schema: resolved, requiredByParent: required.has(name), insideArray });
+        visit(childSchemaObject, childPointer, insideArray, nextSeen);
       }
       const items = asObject(branch['items']);
-      if (items) visit(deref(root, items), joinPointer(pointer, '*'), true, nextSeen);
+      if (items) visit(items, joinPointer(pointer, '*'), true, nextSeen);
     }
   };
-  visit(deref(root, root), '', false, new Set());
+  visit(root, '', false, new Set());
   return fields;
 }
 

@@ -20,6 +20,7 @@ export const VALIDATION_MESSAGES: Readonly<Record<string, { readonly sv: string;
   minItems: { sv: 'Ange minst {limit}.', en: 'Give at least {limit}.' },
   maxItems: { sv: 'Ange högst {limit}.', en: 'Give at most {limit}.' },
   uniqueItems: { sv: 'Samma svar finns två gånger.', en: 'The same answer appears twice.' },
+  dependentRequired: { sv: 'Fyll i det här fältet också.', en: 'Fill in this field too.' },
   additionalProperties: { sv: 'Fältet hör inte till e-tjänsten.', en: 'This field does not belong to the e-service.' },
   anyOf: { sv: 'Fyll i minst ett av alternativen.', en: 'Fill in at least one of the alternatives.' },
   oneOf: { sv: 'Fyll i precis ett av alternativen.', en: 'Fill in exactly one of the alternatives.' },
