@@ -76,7 +76,7 @@ function* localizedTexts(definition: ServiceDefinition): Generator<[string, Loca
     yield [`/statuses/${index}/label`, status.label];
     yield* optional(`/statuses/${index}/description`, status.description);
   }
-  for (const key of ['controller', 'contact', 'dpo', 'purpose', 'legalBasis', 'retention', 'recipients', 'summary'] as const) {
+  for (const key of ['controller', 'contact', 'dpo', 'purpose', 'legalBasis', 'retention', 'recipients', 'rights', 'summary'] as const) {
     yield* optional(`/privacy/${key}`, definition.privacy[key]);
   }
   for (const [index, step] of definition.ui.steps.entries()) {

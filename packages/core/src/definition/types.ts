@@ -70,6 +70,8 @@ export interface PrivacyNotice {
   readonly legalBasis: LocalizedText;
   readonly retention: LocalizedText;
   readonly recipients?: LocalizedText;
+  /** The data subject's rights, how to complain to IMY, automated decisions, IP logging. */
+  readonly rights?: LocalizedText;
   /** Short summary shown in the intro; the rest sits behind a "read more" disclosure. */
   readonly summary: LocalizedText;
   /** Fields holding personal data: purged when the retention period ends. */
