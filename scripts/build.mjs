@@ -5,9 +5,9 @@ import { run } from './lib/run.mjs';
 const node = process.execPath;
 const bin = (name) => `node_modules/.bin/${name}`;
 
-run('precompile the definition meta-schema', node, ['--import', 'tsx', 'scripts/generate-meta-validator.mjs']);
-run('lit-localize build (generated locale modules)', bin('lit-localize'), ['build', '--config', 'packages/elements/lit-localize.json']);
-run('TypeScript (all packages)', bin('tsc'), ['-b']);
+await run('precompile the definition meta-schema', node, ['--import', 'tsx', 'scripts/generate-meta-validator.mjs']);
+await run('lit-localize build (generated locale modules)', bin('lit-localize'), ['build', '--config', 'packages/elements/lit-localize.json']);
+await run('TypeScript (all packages)', bin('tsc'), ['-b']);
 
 const { precompileFile } = await import('./lib/precompile.mjs');
 console.log('\n▶ precompile built-in validators');
@@ -27,6 +27,6 @@ for (const file of readdirSync(definitions).filter((name) => name.endsWith('.jso
   console.log(`  ${id}.validator.js ${result.bytes} bytes`);
 }
 
-run('custom-elements.json', bin('cem'), ['analyze', '--config', 'packages/elements/custom-elements-manifest.config.mjs']);
+await run('custom-elements.json', bin('cem'), ['analyze', '--config', 'packages/elements/custom-elements-manifest.config.mjs']);
 rmSync('dist/chunks', { recursive: true, force: true });
-run('script-tag bundle (rollup)', bin('rollup'), ['-c', 'rollup.config.mjs', '--silent']);
+await run('script-tag bundle (rollup)', bin('rollup'), ['-c', 'rollup.config.mjs', '--silent']);

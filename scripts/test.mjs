@@ -3,7 +3,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromiumPath } from './chromium.mjs';
-import { run } from './lib/run.mjs';
+import { countResults, run } from './lib/run.mjs';
 
 try {
   process.env.CHROME_PATH = chromiumPath();
@@ -22,12 +22,20 @@ const testFiles = (directory, pattern) =>
         .sort()
     : [];
 
-run('build', process.execPath, ['scripts/build.mjs']);
+await run('build', process.execPath, ['scripts/build.mjs']);
+const totals = { passed: 0, failed: 0 };
+const counted = (output) => {
+  const { passed, failed } = countResults(output);
+  totals.passed += passed;
+  totals.failed += failed;
+};
 
 const nodeTests = ['core', 'services', 'server'].flatMap((name) => testFiles(`packages/${name}/test`, /\.test\.ts$/));
-run(`Node tests (${nodeTests.length} files)`, process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...nodeTests]);
-run('browser tests (web-test-runner, headless Chromium)', bin('web-test-runner'), ['--config', 'packages/elements/web-test-runner.config.mjs']);
-run('strict-CSP page test', process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...testFiles('packages/elements/test-csp', /\.test\.ts$/)]);
-run('Storybook static build', bin('storybook'), ['build', '-o', 'storybook-static', '--disable-telemetry', '--quiet']);
-run('axe on every story', process.execPath, ['scripts/story-axe.mjs']);
-console.log('\nAll test stages passed.');
+counted(await run(`Node tests (${nodeTests.length} files)`, process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...nodeTests]));
+await run('type-check tests and stories', bin('tsc'), ['-p', 'packages/elements/tsconfig.test.json']);
+await run('type-check Storybook config', bin('tsc'), ['-p', '.storybook/tsconfig.json']);
+counted(await run('browser tests (web-test-runner, headless Chromium)', bin('web-test-runner'), ['--config', 'packages/elements/web-test-runner.config.mjs']));
+counted(await run('strict-CSP page test', process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...testFiles('packages/elements/test-csp', /\.test\.ts$/)]));
+await run('Storybook static build', bin('storybook'), ['build', '-o', 'storybook-static', '--disable-telemetry', '--quiet']);
+counted(await run('axe on every story', process.execPath, ['scripts/story-axe.mjs']));
+console.log(`\nTotal: ${totals.passed} passed, ${totals.failed} failed`);

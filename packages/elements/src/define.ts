@@ -1,0 +1,3 @@
+// Registers every eservice-kit element (tolerates being loaded twice).
+// Does not configure localization: call setupLocalization() from the app.
+import './components/es-message/es-message.js';
