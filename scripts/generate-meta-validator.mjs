@@ -7,7 +7,7 @@ import { standaloneModule } from '../packages/core/src/compile/standalone.ts';
 const root = new URL('../packages/core/', import.meta.url);
 const metaSchema = JSON.parse(readFileSync(new URL('meta-schema/definition.schema.json', root), 'utf8'));
 // inlineRefs:false keeps each $def one function instead of copying it at every use (about a third of the size).
-const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, inlineRefs: false, code: { source: true, esm: true } });
+const ajv = new Ajv2020({ allErrors: true, messages: false, strict: true, strictRequired: false, allowUnionTypes: true, inlineRefs: false, code: { source: true, esm: true } });
 ajv.addSchema(metaSchema, 'definition');
 const code = standaloneModule(ajv, { validateDefinitionShape: 'definition' });
 mkdirSync(new URL('src/generated/', root), { recursive: true });

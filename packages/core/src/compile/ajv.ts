@@ -20,6 +20,8 @@ export interface AjvOptions {
 export function createAnswerAjv(options: AjvOptions = {}): Ajv2020 {
   const ajv = new Ajv2020({
     allErrors: true,
+    // Citizens see core's sv/en messages, never ajv's English: leaving them out shrinks modules.
+    messages: false,
     strict: false,
     validateFormats: true,
     ...(options.forStandalone ? { code: { source: true, esm: true, formats: _`${_`__esFormats`}` } } : {}),
