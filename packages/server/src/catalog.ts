@@ -1,4 +1,4 @@
-import type { DefinitionIssue, LoadedDefinition, ServiceDefinition } from '@eservice-kit/core';
+import { summarizeService, type DefinitionIssue, type LoadedDefinition, type ServiceDefinition, type ServiceSummary } from '@eservice-kit/core';
 import { loadDefinitionStrict, precompileDefinition } from '@eservice-kit/core/compile';
 
 /** One definition version the server can serve, with its precompiled validator module. */
@@ -8,17 +8,6 @@ export interface CatalogVersion {
   /** JSON text served for GET /api/services/{id}; the ETag is the hash. */
   readonly json: string;
   readonly validatorSource: string;
-}
-
-/** What the catalog lists for a service: enough for a citizen to choose it. */
-export interface ServiceSummary {
-  readonly id: string;
-  readonly version: string;
-  readonly hash: string;
-  readonly title: ServiceDefinition['title'];
-  readonly description: ServiceDefinition['description'];
-  readonly category: string;
-  readonly handlingTime: ServiceDefinition['handlingTime'];
 }
 
 export type AddResult =
@@ -60,16 +49,6 @@ export class ServiceCatalog {
   }
 
   list(): ServiceSummary[] {
-    return [...this.current.values()]
-      .map(({ definition, hash }) => ({
-        id: definition.id,
-        version: definition.version,
-        hash,
-        title: definition.title,
-        description: definition.description,
-        category: definition.category,
-        handlingTime: definition.handlingTime,
-      }))
-      .sort((a, b) => a.id.localeCompare(b.id));
+    return [...this.current.values()].map(({ definition, hash }) => summarizeService(definition, hash)).sort((a, b) => a.id.localeCompare(b.id));
   }
 }

@@ -3,6 +3,6 @@
  * tenant serves (definitions with ETags and their precompiled validators); case intake,
  * storage and tracking build on it.
  */
-export { ServiceCatalog, type AddResult, type CatalogVersion, type ServiceSummary } from './catalog.js';
+export { ServiceCatalog, type AddResult, type CatalogVersion } from './catalog.js';
 export { handleCatalogRequest } from './http/catalog-routes.js';
 export { sendProblem, type ProblemBody } from './http/problem.js';

@@ -5,3 +5,4 @@ export * from './reference.js';
 export * from './random.js';
 export * from './tracking-code.js';
 export * from './transport.js';
+export * from './summary.js';

@@ -3,6 +3,7 @@
  * the contract suite (and later by element tests). Not the reference server.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { summarizeService } from '../../src/case/summary.js';
 import type { AddressInfo } from 'node:net';
 import { submitCase, viewCase } from './loopback-cases.js';
 import { postEvents, postFeedback, postSurveyResponse } from './loopback-evaluation.js';
@@ -24,15 +25,7 @@ export interface LoopbackServer {
 type Handler = (state: State, request: IncomingMessage, params: string[], client: string) => Reply | Promise<Reply>;
 
 function catalog(state: State): Reply {
-  const services = currentServices(state).map(({ definition, hash }) => ({
-    id: definition.id,
-    version: definition.version,
-    hash,
-    title: definition.title,
-    description: definition.description,
-    category: definition.category,
-    handlingTime: definition.handlingTime,
-  }));
+  const services = currentServices(state).map(({ definition, hash }) => summarizeService(definition, hash));
   return json(200, { services });
 }
 
