@@ -5,4 +5,4 @@
  */
 export { ServiceCatalog, type AddResult, type CatalogVersion } from './catalog.js';
 export { handleCatalogRequest } from './http/catalog-routes.js';
-export { sendProblem, type ProblemBody } from './http/problem.js';
+export { problem, sendProblem } from './http/problem.js';

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { BUILT_IN_SERVICE_IDS, builtInDefinitionPath } from '@eservice-kit/services';
-import { ServiceCatalog, handleCatalogRequest } from '../src/index.js';
+import { runContractSuite } from '@eservice-kit/core/contract';
+import { ServiceCatalog, handleCatalogRequest, problem, sendProblem } from '../src/index.js';
 
 describe('service catalog over HTTP', () => {
   const catalog = new ServiceCatalog();
@@ -22,12 +23,20 @@ describe('service catalog over HTTP', () => {
     }
     server = createServer((request, response) => {
       const url = new URL(request.url ?? '/', 'http://localhost');
-      if (!handleCatalogRequest(catalog, request, response, url)) response.writeHead(404).end();
+      if (!handleCatalogRequest(catalog, request, response, url)) sendProblem(response, problem('not-found'));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   after(() => server.close());
+
+  it('passes the contract suite\'s catalog, definition and validator checks', async () => {
+    const catalogChecks = ['catalog.shape', 'definition.etag', 'definition.not-modified', 'definition.unknown-service', 'validator.module', 'validator.unknown-version'];
+    const report = await runContractSuite({ baseUrl: base, serviceId: 'fault-report', only: catalogChecks });
+    const failures = report.results.filter((result) => result.outcome !== 'pass');
+    assert.deepEqual(failures, []);
+    assert.equal(report.passed, catalogChecks.length);
+  });
 
   it('lists every built-in service with its hash and handling time', async () => {
     const response = await fetch(`${base}/api/services`);

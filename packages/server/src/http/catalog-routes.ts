@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServiceCatalog } from '../catalog.js';
-import { notFound, sendProblem } from './problem.js';
+import { problem, sendProblem } from './problem.js';
 
+const SERVICE_PREFIX = /^\/api\/services\/([^/]+)(?:\/|$)/;
 const SERVICE_PATH = /^\/api\/services\/([a-z][a-z0-9_-]{0,63})(\/validator\.js)?$/;
 
 function etagMatches(request: IncomingMessage, etag: string): boolean {
@@ -10,10 +11,16 @@ function etagMatches(request: IncomingMessage, etag: string): boolean {
 }
 
 /**
- * GET /api/services, /api/services/{id} and /api/services/{id}/validator.js[?hash=].
- * Returns false when the request is not one of these, so other routes can take it.
+ * GET /api/services, /api/services/{id} and /api/services/{id}/validator.js[?hash=], and
+ * 404 service-not-found for anything under an unknown service. Returns false when the
+ * request is for other routes (e.g. a known service's cases).
  */
 export function handleCatalogRequest(catalog: ServiceCatalog, request: IncomingMessage, response: ServerResponse, url: URL): boolean {
+  const serviceId = SERVICE_PREFIX.exec(url.pathname)?.[1];
+  if (serviceId !== undefined && !catalog.get(serviceId)) {
+    sendProblem(response, problem('service-not-found', 'No such service.'));
+    return true;
+  }
   if (request.method !== 'GET' && request.method !== 'HEAD') return false;
   if (url.pathname === '/api/services') {
     response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache' });
@@ -26,7 +33,7 @@ export function handleCatalogRequest(catalog: ServiceCatalog, request: IncomingM
   const wantedHash = url.searchParams.get('hash');
   const version = wantedHash ? catalog.getVersion(id, wantedHash) : catalog.get(id);
   if (!version) {
-    sendProblem(response, notFound(wantedHash ? `No version ${wantedHash} of service "${id}".` : `No service "${id}".`));
+    sendProblem(response, problem('not-found', 'No such version of this service.'));
     return true;
   }
   const etag = `"${version.hash}"`;
