@@ -56,6 +56,8 @@ const withPageSettings: Decorator = (story, context) => {
 };
 
 const preview: Preview = {
+  // A docs page per element, built from custom-elements.json (attributes, events, parts, tokens).
+  tags: ['autodocs'],
   decorators: [withPageSettings],
   initialGlobals: {
     locale: 'sv',
