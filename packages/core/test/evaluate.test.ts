@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { evaluate } from '../src/index.js';
-import { compileDefinition } from '../src/compile/index.js';
+import { compileDefinition, loadDefinitionStrict } from '../src/compile/index.js';
 import { loadMinimal } from './support/fixture.js';
 
 const loaded = loadMinimal();
@@ -21,7 +21,7 @@ describe('evaluate', () => {
   it('shows the step and requires e-mail when a reply is wanted', () => {
     const result = run({ message: 'Hello', wantsReply: true });
     assert.deepEqual(result.visibleSteps, ['message', 'contact']);
-    assert.deepEqual(result.activeRules.sort(), ['contact-when-reply', 'email-when-reply']);
+    assert.deepEqual([...result.activeRules].sort(), ['contact-when-reply', 'email-when-reply']);
     assert.ok(result.requiredFields.includes('/email'));
     assert.deepEqual(
       result.errors.map((error) => [error.pointer, error.keyword]),
@@ -60,5 +60,76 @@ describe('evaluate', () => {
       assert.equal(result.valid, false);
       assert.ok(result.errors.length > 0);
     }
+  });
+});
+
+describe('evaluate: rule semantics beyond the fixture', () => {
+  // A variant of the fixture with hide, require-on-step and a cascade of rules.
+  const base = loadMinimal().definition;
+  const cascade = (raw: typeof base) => {
+    const result = loadDefinitionStrict(raw);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    return (answers: unknown) => evaluate(result.definition, compileDefinition(result), answers);
+  };
+  const wantsReply = { properties: { wantsReply: { const: true } }, required: ['wantsReply'] };
+
+  it('a hide rule that holds wins over a show rule that holds', () => {
+    const run = cascade({
+      ...base,
+      ui: { ...base.ui, rules: [...base.ui.rules!, { id: 'hide-name-when-short', when: { properties: { message: { maxLength: 4 } } }, effect: 'hide', fields: ['/name'] }] },
+    });
+    const result = run({ message: 'Hey', wantsReply: true, email: 'a@b.se', name: 'Bo' });
+    assert.ok(result.visibleSteps.includes('contact'));
+    assert.ok(result.hiddenFields.includes('/name'));
+    assert.equal('name' in result.pruned, false);
+    assert.ok(run({ message: 'Hello there', wantsReply: true, email: 'a@b.se', name: 'Bo' }).visibleFields.includes('/name'));
+  });
+
+  it('a require rule naming a step requires every field on it', () => {
+    const run = cascade({
+      ...base,
+      ui: { ...base.ui, rules: [...base.ui.rules!, { id: 'all-contact', when: wantsReply, effect: 'require', steps: ['contact'] }] },
+    });
+    const result = run({ message: 'Hello', wantsReply: true });
+    assert.deepEqual(
+      result.errors.filter((error) => error.keyword === 'required').map((error) => error.pointer).sort(),
+      ['/email', '/name', '/postcode'],
+    );
+    assert.deepEqual(run({ message: 'Hello', wantsReply: false }).errors, []);
+  });
+
+  it('settles cascades: a rule depending on a field another rule hides sees it as absent', () => {
+    // "name" is shown only when a postcode is given; the postcode lives on the contact step.
+    const run = cascade({
+      ...base,
+      ui: { ...base.ui, rules: [...base.ui.rules!, { id: 'name-with-postcode', when: { required: ['postcode'] }, effect: 'show', fields: ['/name'] }] },
+    });
+    const hidden = run({ message: 'Hello', wantsReply: false, postcode: '123 45', name: 'Bo' });
+    assert.deepEqual(hidden.pruned, { message: 'Hello', wantsReply: false });
+    assert.deepEqual(hidden.activeRules, []);
+    const shown = run({ message: 'Hello', wantsReply: true, email: 'a@b.se', postcode: '123 45', name: 'Bo' });
+    assert.ok(shown.activeRules.includes('name-with-postcode'));
+    assert.equal(shown.pruned['name'], 'Bo');
+  });
+
+  it('refuses answers nested too deeply, without throwing', () => {
+    let deep: unknown = 'x';
+    for (let level = 0; level < 100_000; level++) deep = [deep];
+    const result = evaluate(loaded.definition, compiled, { message: deep, wantsReply: true });
+    assert.equal(result.valid, false);
+    assert.equal(result.errors[0]!.keyword, 'too-deep');
+    assert.ok(result.errors[0]!.message.sv && result.errors[0]!.message.en);
+  });
+
+  it('refuses a validator that does not answer true or false', () => {
+    const asynchronous = Object.assign(() => Promise.resolve(true), { errors: null }) as unknown as typeof compiled.validate;
+    const result = evaluate(loaded.definition, { ...compiled, validate: asynchronous }, { message: 'Hello', wantsReply: false });
+    assert.equal(result.valid, false);
+    assert.deepEqual(result.errors.map((error) => error.keyword), ['validator']);
+  });
+
+  it('lists errors in the order the fields appear', () => {
+    const result = run({ message: 'Hi', wantsReply: true, visitDate: 'soon', postcode: '0', email: 'x' });
+    assert.deepEqual(result.errors.map((error) => error.pointer), ['/message', '/visitDate', '/email', '/postcode']);
   });
 });

@@ -49,8 +49,12 @@ describe('precompileDefinition', () => {
   });
 
   it('rejects generated code that could load or evaluate code', () => {
-    for (const code of ['const x = require("fs")', 'import x from "y"', 'eval("1")', 'new Function("return 1")']) {
-      assert.throws(() => assertSelfContained(code), PrecompileError);
+    for (const code of ['const x = require("fs")', 'import x from "y"', 'const m = import("y")', 'export * from "y"', 'eval("1")', 'new Function("return 1")', 'globalThis.eval("1")', 'const u = import.meta.url']) {
+      assert.throws(() => assertSelfContained(code), PrecompileError, code);
     }
+  });
+
+  it('accepts schema texts that only mention such words', () => {
+    assert.doesNotThrow(() => assertSelfContained('const schema = {"description":"We import your data","enum":["Function (test)","eval(x)","require(y)"]};'));
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { summarizeService, type DefinitionIssue, type LoadedDefinition, type ServiceDefinition, type ServiceSummary } from '@eservice-kit/core';
 import { loadDefinitionStrict, precompileDefinition } from '@eservice-kit/core/compile';
 
@@ -8,6 +9,8 @@ export interface CatalogVersion {
   /** JSON text served for GET /api/services/{id}; the ETag is the hash. */
   readonly json: string;
   readonly validatorSource: string;
+  /** The module's own content hash: it changes when the precompiler does, the definition not. */
+  readonly validatorEtag: string;
 }
 
 export type AddResult =
@@ -25,7 +28,14 @@ export class ServiceCatalog {
   add(input: unknown): AddResult {
     const loaded = loadDefinitionStrict(input);
     if (!loaded.ok) return { ok: false, errors: loaded.errors };
-    const version = this.versionOf(loaded);
+    let version: CatalogVersion;
+    try {
+      version = this.versionOf(loaded);
+    } catch (error) {
+      // The definition loaded but cannot become a validator module: refuse it, never serve it half.
+      const detail = error instanceof Error ? error.message.slice(0, 300) : 'unknown error';
+      return { ok: false, errors: [{ pointer: '/schema', code: 'invalid-schema', severity: 'error', message: { sv: `Validatorn kunde inte skapas: ${detail}`, en: `The validator could not be made: ${detail}` } }] };
+    }
     this.current.set(loaded.definition.id, version);
     this.byHash.set(loaded.hash, version);
     return { ok: true, version, warnings: loaded.warnings };
@@ -34,7 +44,9 @@ export class ServiceCatalog {
   private versionOf(loaded: LoadedDefinition): CatalogVersion {
     const known = this.byHash.get(loaded.hash);
     if (known) return known;
-    return { definition: loaded.definition, hash: loaded.hash, json: JSON.stringify(loaded.definition), validatorSource: precompileDefinition(loaded) };
+    const validatorSource = precompileDefinition(loaded);
+    const validatorEtag = `"${createHash('sha256').update(validatorSource).digest('base64url')}"`;
+    return { definition: loaded.definition, hash: loaded.hash, json: JSON.stringify(loaded.definition), validatorSource, validatorEtag };
   }
 
   /** The current version of a service. */

@@ -82,7 +82,7 @@ describe('service catalog over HTTP', () => {
     assert.equal(((await current.json()) as { version: string }).version, '99.0.0');
     const byHash = await fetch(`${base}/api/services/complaint/validator.js?hash=${old.hash}`);
     assert.equal(byHash.status, 200);
-    assert.match(byHash.headers.get('cache-control')!, /immutable/);
+    assert.equal(byHash.headers.get('etag'), catalog.getVersion('complaint', old.hash)!.validatorEtag);
     assert.match(await byHash.text(), new RegExp(old.hash.replace(/[-/]/g, '\\$&')));
   });
 
@@ -97,5 +97,12 @@ describe('service catalog over HTTP', () => {
     const broken = catalog.add({ id: 'x' });
     assert.equal(broken.ok, false);
     assert.equal(catalog.get('x'), undefined);
+    // Loads, but two rule conditions claim one $id: refused with a reason, not thrown.
+    const twoIds = structuredClone(catalog.get('fault-report')!.definition) as unknown as { ui: { rules: { when: Record<string, unknown> }[] } };
+    twoIds.ui.rules[0]!.when['$id'] = 'https://example.org/same';
+    twoIds.ui.rules[1]!.when['$id'] = 'https://example.org/same';
+    const refused = catalog.add(twoIds);
+    assert.equal(refused.ok, false);
+    assert.ok(!refused.ok && refused.errors[0]!.pointer === '/schema');
   });
 });

@@ -6,3 +6,4 @@ export * from './random.js';
 export * from './tracking-code.js';
 export * from './transport.js';
 export * from './summary.js';
+export * from './identifier.js';

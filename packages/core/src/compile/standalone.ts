@@ -1,3 +1,4 @@
+import { parse } from 'acorn';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 import { FUNCTION_FORMATS } from '../formats/registry.js';
@@ -39,10 +40,57 @@ export function standaloneModule(ajv: Ajv2020, exportsBySchemaKey: Readonly<Reco
   return code;
 }
 
-/** The promise of a precompiled module: no require, import, eval or Function constructor. */
+type AstNode = { type: string; [key: string]: unknown };
+
+const FORBIDDEN_CALLEES = new Set(['eval', 'require', 'Function', 'importScripts']);
+
+function calleeName(node: AstNode): string | undefined {
+  const callee = node['callee'] as AstNode | undefined;
+  if (callee?.type === 'Identifier') return callee['name'] as string;
+  if (callee?.type === 'MemberExpression' && (callee['property'] as AstNode)?.type === 'Identifier') return (callee['property'] as AstNode)['name'] as string;
+  return undefined;
+}
+
+/** Why a node loads or evaluates code at run time, or undefined. */
+function forbiddenReason(node: AstNode): string | undefined {
+  switch (node.type) {
+    case 'ImportDeclaration':
+    case 'ImportExpression':
+      return 'an import';
+    case 'ExportAllDeclaration':
+      return 'a re-export';
+    case 'ExportNamedDeclaration':
+      return node['source'] ? 'a re-export' : undefined;
+    case 'MetaProperty':
+      return 'import.meta';
+    case 'CallExpression':
+    case 'NewExpression': {
+      const name = calleeName(node);
+      return name && FORBIDDEN_CALLEES.has(name) ? `a call of ${name}` : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The promise of a precompiled module: no import, require, eval or Function constructor.
+ * Checked on the parsed program, so schema texts that merely mention "import" are fine.
+ */
 export function assertSelfContained(code: string): void {
-  const forbidden = [/\brequire\s*\(/, /\bimport\s*[({'"*\w]/, /\beval\s*\(/, /\bnew\s+Function\b/, /\bFunction\s*\(/];
-  for (const pattern of forbidden) {
-    if (pattern.test(code)) throw new PrecompileError(`Generated validator is not self-contained (found ${pattern}).`);
+  let program: AstNode;
+  try {
+    program = parse(code, { ecmaVersion: 'latest', sourceType: 'module' }) as unknown as AstNode;
+  } catch (error) {
+    throw new PrecompileError(`Generated validator does not parse: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const stack: unknown[] = [program];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) { stack.push(...node); continue; }
+    if (typeof node !== 'object' || node === null || typeof (node as AstNode).type !== 'string') continue;
+    const reason = forbiddenReason(node as AstNode);
+    if (reason) throw new PrecompileError(`Generated validator is not self-contained (it contains ${reason}).`);
+    for (const [key, value] of Object.entries(node)) if (key !== 'type' && typeof value === 'object') stack.push(value);
   }
 }

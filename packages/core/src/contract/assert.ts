@@ -1,6 +1,7 @@
 /** Assertions for checks: a failed one throws CheckFailure, a skipped one CheckSkipped. */
 import { isProblem, problemType, type ProblemCode } from '../case/problems.js';
 import type { Problem } from '../case/types.js';
+import { isDate as isDateFormat, isDateTime as isDateTimeFormat } from '../formats/standard.js';
 import type { HttpResponse } from './http.js';
 
 export class CheckFailure extends Error {}
@@ -63,29 +64,14 @@ export function leaksInternals(text: string): boolean {
   return LEAK.test(text);
 }
 
+/** An RFC 3339 full-date (YYYY-MM-DD, real month lengths), by core's `date` format. */
 export function isDate(value: unknown): value is string {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  return typeof value === 'string' && isDateFormat(value);
 }
 
+/** An RFC 3339 date-time with offset, by core's `date-time` format. */
 export function isDateTime(value: unknown): value is string {
-  return (
-    typeof value === 'string' &&
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/.test(value) &&
-    !Number.isNaN(Date.parse(value))
-  );
-}
-
-/** Deep equality of JSON values (member order ignored). */
-export function jsonEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, index) => jsonEqual(item, b[index]));
-  }
-  if (!isRecord(a) || !isRecord(b)) return false;
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && jsonEqual(a[key], b[key]));
+  return typeof value === 'string' && isDateTimeFormat(value);
 }
 
 /** Comma-separated header values, lower-cased and trimmed. */

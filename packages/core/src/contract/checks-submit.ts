@@ -4,6 +4,7 @@ import { generateIdempotencyKey, TOKEN_PATTERN } from '../case/random.js';
 import { REFERENCE_PATTERN } from '../case/reference.js';
 import { TRACKING_CODE_PATTERN } from '../case/tracking-code.js';
 import type { Receipt, SubmitRequest } from '../case/types.js';
+import { jsonEqual } from '../json-equal.js';
 import {
   describe,
   expect,
@@ -14,7 +15,6 @@ import {
   isDate,
   isLocalizedText,
   isRecord,
-  jsonEqual,
   skip,
 } from './assert.js';
 import { currentDefinition, type Check, type SuiteContext } from './context.js';

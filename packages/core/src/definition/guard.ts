@@ -1,12 +1,25 @@
 import { joinPointer } from '../json-pointer.js';
 
+export interface JsonLimits {
+  readonly maxChars: number;
+  readonly maxDepth: number;
+  readonly maxNodes: number;
+}
+
 /** Limits that keep hostile or runaway definitions from exhausting a browser or server. */
-export const DEFINITION_LIMITS = {
+export const DEFINITION_LIMITS: JsonLimits = {
   /** Characters of JSON text (about 2 MB of typical UTF-8); real definitions are well under 200 kB. */
   maxChars: 2_000_000,
   maxDepth: 64,
   maxNodes: 100_000,
-} as const;
+};
+
+/** Limits for one set of answers: far above any real form (a few kB), far below harm. */
+export const ANSWER_LIMITS: JsonLimits = {
+  maxChars: 1_000_000,
+  maxDepth: 32,
+  maxNodes: 20_000,
+};
 
 export type GuardProblem =
   | { readonly code: 'too-large'; readonly pointer: string; readonly limit: string }
@@ -23,7 +36,7 @@ function isPlainJsonObject(value: object): boolean {
  * Walks a parsed value without recursion (so 10,000-deep input cannot overflow the stack)
  * and reports the first problem that makes it unsafe to process further.
  */
-export function guardJsonValue(value: unknown): GuardProblem | undefined {
+export function guardJsonValue(value: unknown, limits: JsonLimits = DEFINITION_LIMITS): GuardProblem | undefined {
   // Pointers are built only when reported: [value, parent pointer, key, depth].
   const stack: [unknown, string, string | undefined, number][] = [[value, '', undefined, 0]];
   let nodes = 0;
@@ -32,10 +45,10 @@ export function guardJsonValue(value: unknown): GuardProblem | undefined {
     const [node, parent, key, depth] = stack.pop()!;
     const pointerOf = () => (key === undefined ? parent : joinPointer(parent, key));
     nodes += 1;
-    if (nodes > DEFINITION_LIMITS.maxNodes) return { code: 'too-large', pointer: '', limit: `${DEFINITION_LIMITS.maxNodes} values` };
+    if (nodes > limits.maxNodes) return { code: 'too-large', pointer: '', limit: `${limits.maxNodes} values` };
     if (typeof node === 'string') {
       chars += node.length;
-      if (chars > DEFINITION_LIMITS.maxChars) return { code: 'too-large', pointer: '', limit: `${DEFINITION_LIMITS.maxChars} characters` };
+      if (chars > limits.maxChars) return { code: 'too-large', pointer: '', limit: `${limits.maxChars} characters` };
       continue;
     }
     if (node === null || typeof node === 'boolean') continue;
@@ -44,7 +57,7 @@ export function guardJsonValue(value: unknown): GuardProblem | undefined {
       continue;
     }
     if (typeof node !== 'object' || !isPlainJsonObject(node)) return { code: 'not-json', pointer: pointerOf() };
-    if (depth >= DEFINITION_LIMITS.maxDepth) return { code: 'too-deep', pointer: pointerOf(), limit: DEFINITION_LIMITS.maxDepth };
+    if (depth >= limits.maxDepth) return { code: 'too-deep', pointer: pointerOf(), limit: limits.maxDepth };
     const pointer = pointerOf();
     for (const childKey of Object.keys(node)) {
       if (childKey === '__proto__') return { code: 'forbidden-key', pointer: joinPointer(pointer, childKey), key: childKey };

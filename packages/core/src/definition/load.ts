@@ -1,11 +1,11 @@
 import { bilingual, type BilingualMessage } from '../i18n/localized.js';
-import { isWithin, joinPointer } from '../json-pointer.js';
+import { joinPointer } from '../json-pointer.js';
 import { KNOWN_FORMATS } from '../formats/registry.js';
 import { guardJsonValue, parseJsonText } from './guard.js';
 import { definitionHash } from './hash.js';
 import { ISSUE_MESSAGES, type IssueCode } from './issue-messages.js';
-import { checkDefinitionShape, type SchemaError } from './meta-validate.js';
-import { formatsUsed, listFields, schemaAt } from './schema-walk.js';
+import { checkDefinitionShape, schemaErrorPointer, type SchemaError } from './meta-validate.js';
+import { formatsUsed, keywordsUsed, listFields, schemaAt } from './schema-walk.js';
 import type { JsonSchema, LocalizedText, ServiceDefinition } from './types.js';
 import { widgetFits } from './widgets.js';
 
@@ -29,6 +29,15 @@ export interface LoadOptions {
   readonly checkSchema?: SchemaChecker;
 }
 
+/**
+ * Keywords a precompiled, synchronous validator cannot honour: $async makes validation
+ * return a promise; dynamic and recursive references need ajv's run-time scope.
+ */
+const UNSUPPORTED_KEYWORDS = new Set(['$async', '$dynamicRef', '$dynamicAnchor', '$recursiveRef', '$recursiveAnchor']);
+
+/** A pointer through an array item ("*" or an index). */
+const INSIDE_ARRAY = /\/(\*|\d+)(\/|$)/;
+
 function issue(pointer: string, code: IssueCode, params: Record<string, unknown> = {}, severity: 'error' | 'warning' = 'error'): DefinitionIssue {
   return { pointer, code, severity, message: bilingual(ISSUE_MESSAGES[code], params) };
 }
@@ -42,9 +51,7 @@ function metaIssue(error: SchemaError): DefinitionIssue {
   if (Array.isArray(params['allowedValues'])) params['allowedValues'] = (params['allowedValues'] as unknown[]).join(', ');
   if (Array.isArray(params['type'])) params['type'] = (params['type'] as unknown[]).join(' | ');
   const code = `meta:${error.keyword}` in ISSUE_MESSAGES ? (`meta:${error.keyword}` as IssueCode) : 'meta:other';
-  const missing = params['missingProperty'] ?? params['additionalProperty'];
-  const pointer = typeof missing === 'string' ? joinPointer(error.instancePath, missing) : error.instancePath;
-  return issue(pointer, code, params);
+  return issue(schemaErrorPointer(error), code, params);
 }
 
 /** Meta-schema errors without the noise of combinator branches ("anyOf/0/…") when a plainer error exists. */
@@ -121,6 +128,9 @@ function semanticIssues(definition: ServiceDefinition, options: LoadOptions): De
   for (const { pointer, format } of formatsUsed(definition.schema, '/schema')) {
     if (!KNOWN_FORMATS.has(format)) issues.push(issue(pointer, 'unknown-format', { format }));
   }
+  for (const { pointer, keyword } of keywordsUsed(definition.schema, UNSUPPORTED_KEYWORDS, '/schema')) {
+    issues.push(issue(pointer, 'unsupported-keyword', { keyword }));
+  }
   if (issues.length > 0) return issues;
   if (options.checkSchema) {
     const problem = options.checkSchema(definition.schema);
@@ -161,6 +171,7 @@ function semanticIssues(definition: ServiceDefinition, options: LoadOptions): De
     step.fields.forEach((field, fieldIndex) => {
       const where = `/ui/steps/${stepIndex}/fields/${fieldIndex}`;
       requireField(where, field);
+      if (INSIDE_ARRAY.test(field)) issues.push(issue(where, 'step-inside-array', { field }));
       if (isPlaced(field)) issues.push(issue(where, 'duplicate-step-field', { field }));
       placed.add(field);
       for (const ancestor of ancestorsOf(field)) placedWithDescendants.add(ancestor);
@@ -193,7 +204,7 @@ function semanticIssues(definition: ServiceDefinition, options: LoadOptions): De
     const base = `/ui/rules/${ruleIndex}`;
     rule.fields?.forEach((field, index) => {
       requireField(`${base}/fields/${index}`, field);
-      if (/\/(\*|\d+)(\/|$)/.test(field)) issues.push(issue(`${base}/fields/${index}`, 'rule-inside-array', { field }));
+      if (INSIDE_ARRAY.test(field)) issues.push(issue(`${base}/fields/${index}`, 'rule-inside-array', { field }));
     });
     rule.steps?.forEach((step, index) => {
       if (!stepIds.has(step)) issues.push(issue(`${base}/steps/${index}`, 'unknown-step', { step }));
@@ -204,6 +215,9 @@ function semanticIssues(definition: ServiceDefinition, options: LoadOptions): De
     }
     for (const { pointer, format } of formatsUsed(rule.when, `${base}/when`)) {
       if (!KNOWN_FORMATS.has(format)) issues.push(issue(pointer, 'unknown-format', { format }));
+    }
+    for (const { pointer, keyword } of keywordsUsed(rule.when, UNSUPPORTED_KEYWORDS, `${base}/when`)) {
+      issues.push(issue(pointer, 'unsupported-keyword', { keyword }));
     }
   });
 
@@ -244,7 +258,7 @@ export function loadDefinition(input: unknown, options: LoadOptions = {}): LoadR
     if (errors.length > 0) return fail(errors, warnings);
     return { ok: true, definition, hash: definitionHash(definition), warnings };
   } catch (error) {
-    // A checker bug must still not escape as an exception: report it at the root.
-    return fail([issue('', 'invalid-json', { detail: error instanceof Error ? error.message : String(error) })]);
+    // A checker bug or a hostile getter must still not escape as an exception.
+    return fail([issue('', 'internal-error', { detail: error instanceof Error ? error.message.slice(0, 200) : 'unknown error' })]);
   }
 }

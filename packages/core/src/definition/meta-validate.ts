@@ -1,3 +1,4 @@
+import { joinPointer } from '../json-pointer.js';
 import { validateDefinitionShape } from '../generated/meta-validator.js';
 
 /** One ajv-style error, as both runtime ajv and precompiled validators report them. */
@@ -9,6 +10,12 @@ export interface SchemaError {
   readonly message?: string;
   /** Set by ajv on errors about a key's name (propertyNames). */
   readonly propertyName?: string;
+}
+
+/** Where an error belongs: the missing or extra property itself, not its parent object. */
+export function schemaErrorPointer(error: SchemaError): string {
+  const property = error.params['missingProperty'] ?? error.params['additionalProperty'];
+  return typeof property === 'string' ? joinPointer(error.instancePath, property) : error.instancePath;
 }
 
 /** A JSON Schema validator function in ajv's shape: verdict returned, errors left on the function. */

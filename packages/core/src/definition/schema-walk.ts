@@ -121,6 +121,21 @@ export function listFields(schema: JsonSchema, maxFields = 5000): SchemaField[] 
   return fields;
 }
 
+/** Every use of one of `keywords` anywhere in a schema, with its pointer. */
+export function keywordsUsed(schema: JsonSchema, keywords: ReadonlySet<string>, base = ''): { pointer: string; keyword: string }[] {
+  const found: { pointer: string; keyword: string }[] = [];
+  const stack: [unknown, string][] = [[schema, base]];
+  while (stack.length > 0) {
+    const [node, pointer] = stack.pop()!;
+    if (typeof node !== 'object' || node === null) continue;
+    for (const [key, value] of Object.entries(node)) {
+      if (keywords.has(key) && !Array.isArray(node)) found.push({ pointer: joinPointer(pointer, key), keyword: key });
+      if (key !== 'const' && key !== 'enum' && key !== 'examples' && key !== 'default') stack.push([value, joinPointer(pointer, key)]);
+    }
+  }
+  return found;
+}
+
 /** Every "format" value used anywhere in a schema, with the pointer of the keyword. */
 export function formatsUsed(schema: JsonSchema, base = ''): { pointer: string; format: string }[] {
   const found: { pointer: string; format: string }[] = [];

@@ -38,7 +38,7 @@ export const BUILT_IN_WIDGETS: Readonly<Record<string, { readonly fits: (schema:
 
 /** Whether a built-in widget fits the field schema; undefined when the widget is not built in. */
 export function widgetFits(widget: string, schema: JsonSchema): { fits: boolean; expected: string } | undefined {
-  const entry = BUILT_IN_WIDGETS[widget];
-  if (!entry) return undefined;
+  if (!Object.hasOwn(BUILT_IN_WIDGETS, widget)) return undefined;
+  const entry = BUILT_IN_WIDGETS[widget]!;
   return { fits: typeof schema === 'object' && entry.fits(schema), expected: entry.expected };
 }

@@ -41,5 +41,6 @@ export function isDateTime(value: string): boolean {
 
 /** An absolute http(s) URL, as citizens paste them (e.g. the page an accessibility problem is on). */
 export function isUri(value: string): boolean {
-  return /^https?:\/\/[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$/i.test(value) && value.length <= 2000;
+  // Length first, and dots outside the repeated classes, so the match stays linear.
+  return value.length <= 2000 && /^https?:\/\/[^\s/?#.]+(?:\.[^\s/?#.]+)+(?:[/?#]\S*)?$/i.test(value);
 }

@@ -1,8 +1,18 @@
+/** Answers that cannot be checked at all (hostile or broken input, a broken validator). */
+export const UNPROCESSABLE_MESSAGES = {
+  'too-deep': { sv: 'Svaren är för djupt nästlade för att kunna tas emot.', en: 'The answers are nested too deeply to be accepted.' },
+  'too-large': { sv: 'Svaren är för stora för att kunna tas emot.', en: 'The answers are too large to be accepted.' },
+  'forbidden-key': { sv: 'Svaren innehåller en otillåten nyckel.', en: 'The answers contain a key that is not allowed.' },
+  'not-json': { sv: 'Svaren innehåller ett värde som inte kan skickas.', en: 'The answers contain a value that cannot be sent.' },
+  validator: { sv: 'Svaren kunde inte kontrolleras. Försök igen senare.', en: 'The answers could not be checked. Please try again later.' },
+} as const;
+
 /**
  * Default sv/en messages for answer validation, keyed like definition overrides:
  * "format:<name>" is tried before "format". Written for citizens: say what to do.
  */
 export const VALIDATION_MESSAGES: Readonly<Record<string, { readonly sv: string; readonly en: string }>> = {
+  ...UNPROCESSABLE_MESSAGES,
   required: { sv: 'Fyll i det här fältet.', en: 'Fill in this field.' },
   type: { sv: 'Svaret har fel form.', en: 'This answer has the wrong form.' },
   'type:number': { sv: 'Skriv ett tal.', en: 'Enter a number.' },

@@ -1,7 +1,8 @@
-import type { SchemaError } from '../definition/meta-validate.js';
+import { ANSWER_LIMITS, guardJsonValue } from '../definition/guard.js';
+import { schemaErrorPointer, type SchemaError } from '../definition/meta-validate.js';
 import { listFields, type SchemaField } from '../definition/schema-walk.js';
 import type { ServiceDefinition } from '../definition/types.js';
-import { getAtPointer, isWithin, joinPointer, removeAtPointer } from '../json-pointer.js';
+import { fieldKey, getAtPointer, isWithin, removeAtPointer } from '../json-pointer.js';
 import { resolveValidationMessage } from '../messages/resolve.js';
 import type { CompiledDefinition, Evaluation, FieldError } from './types.js';
 
@@ -39,11 +40,16 @@ function visibility(definition: ServiceDefinition, fields: readonly SchemaField[
   const ruleRequired = new Set<string>();
   for (const rule of definition.ui.rules ?? []) {
     const holds = active.has(rule.id);
+    if (rule.effect === 'require') {
+      // Requiring a step requires every field on it.
+      const stepFields = definition.ui.steps.filter((step) => rule.steps?.includes(step.id)).flatMap((step) => step.fields);
+      if (holds) for (const field of [...(rule.fields ?? []), ...stepFields]) ruleRequired.add(field);
+      continue;
+    }
     const targets = [...(rule.fields ?? []), ...(rule.steps ?? []).map((step) => `#${step}`)];
     for (const target of targets) {
       if (rule.effect === 'show') shownBy.set(target, (shownBy.get(target) ?? false) || holds);
-      else if (rule.effect === 'hide' && holds) hiddenTargets.add(target);
-      else if (rule.effect === 'require' && holds) ruleRequired.add(target);
+      else if (holds) hiddenTargets.add(target);
     }
   }
   const targetHidden = (target: string) => shownBy.get(target) === false || hiddenTargets.has(target);
@@ -65,12 +71,6 @@ function prune(answers: unknown, hiddenFields: ReadonlySet<string>): Record<stri
   return pruned;
 }
 
-/** Where an ajv error belongs: the missing or extra property itself, not its parent. */
-function errorPointer(error: SchemaError): string {
-  const property = error.params['missingProperty'] ?? error.params['additionalProperty'];
-  return typeof property === 'string' ? joinPointer(error.instancePath, property) : error.instancePath;
-}
-
 /**
  * ajv reports every failed branch of anyOf/oneOf and the `if` that selected a `then`; a
  * citizen needs one error per problem, so branch details and `if` markers are dropped.
@@ -84,15 +84,21 @@ function fieldErrors(definition: ServiceDefinition, errors: readonly SchemaError
   const seen = new Set<string>();
   for (const error of errors) {
     if (isNoise(error)) continue;
-    const pointer = errorPointer(error);
-    const fieldKey = pointer.replace(/\/\d+(?=\/|$)/g, '/*');
-    if ([...hiddenFields].some((hidden) => isWithin(fieldKey, hidden))) continue;
-    const key = `${pointer} ${error.keyword}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    const pointer = schemaErrorPointer(error);
+    const key = fieldKey(pointer);
+    if ([...hiddenFields].some((hidden) => isWithin(key, hidden))) continue;
+    const seenKey = `${pointer} ${error.keyword}`;
+    if (seen.has(seenKey)) continue;
+    seen.add(seenKey);
     found.push({ pointer, keyword: error.keyword, message: resolveValidationMessage(definition, pointer, error.keyword, error.params) });
   }
   return found;
+}
+
+/** The evaluation of answers that cannot be processed at all: nothing visible, one error. */
+function rejected(definition: ServiceDefinition, pointer: string, keyword: string): Evaluation {
+  const error = { pointer, keyword, message: resolveValidationMessage(definition, pointer, keyword) };
+  return { visibleFields: [], hiddenFields: [], visibleSteps: [], requiredFields: [], activeRules: [], pruned: {}, errors: [error], valid: false };
 }
 
 /** Rules settle in a few rounds: conditions see the answers as pruned by the previous round. */
@@ -104,6 +110,8 @@ const MAX_ROUNDS = 8;
  * dropped, never a reason to reject.
  */
 export function evaluate(definition: ServiceDefinition, compiled: CompiledDefinition, answers: unknown): Evaluation {
+  const unsafe = guardJsonValue(answers, ANSWER_LIMITS);
+  if (unsafe) return rejected(definition, unsafe.pointer, unsafe.code);
   const fields = listFields(definition.schema);
   let active = activeRules(definition, compiled, answers);
   let view = visibility(definition, fields, active);
@@ -126,16 +134,22 @@ export function evaluate(definition: ServiceDefinition, compiled: CompiledDefini
     .filter((field) => (field.requiredByParent && parentPresent(field.pointer)) || view.ruleRequired.has(field.pointer))
     .map((field) => field.pointer);
 
-  compiled.validate(pruned);
-  const errors = fieldErrors(definition, compiled.validate.errors ?? [], view.hiddenFields);
+  // A validator that does not answer true or false (e.g. a promise) has validated nothing.
+  const verdict: unknown = compiled.validate(pruned);
+  if (typeof verdict !== 'boolean') return rejected(definition, '', 'validator');
+  const errors = verdict ? [] : fieldErrors(definition, compiled.validate.errors ?? [], view.hiddenFields);
   for (const pointer of view.ruleRequired) {
     if (view.hiddenFields.has(pointer) || !isEmpty(getAtPointer(pruned, pointer))) continue;
     if (errors.some((error) => error.pointer === pointer && error.keyword === 'required')) continue;
     errors.push({ pointer, keyword: 'required', message: resolveValidationMessage(definition, pointer, 'required') });
   }
-  // The error summary lists problems in the order the citizen meets the fields.
-  const order = new Map(fields.map((field, index) => [field.pointer, index]));
-  const position = (pointer: string) => order.get(pointer.replace(/\/\d+(?=\/|$)/g, '/*')) ?? fields.length;
+  // The error summary lists problems in the order the citizen meets the fields: by step.
+  const order = new Map<string, number>();
+  for (const onStep of definition.ui.steps.flatMap((step) => step.fields)) {
+    for (const field of fields) if (isWithin(field.pointer, onStep) && !order.has(field.pointer)) order.set(field.pointer, order.size);
+  }
+  for (const field of fields) if (!order.has(field.pointer)) order.set(field.pointer, order.size);
+  const position = (pointer: string) => order.get(fieldKey(pointer)) ?? fields.length;
   errors.sort((a, b) => position(a.pointer) - position(b.pointer));
   return {
     visibleFields,

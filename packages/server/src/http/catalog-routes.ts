@@ -36,15 +36,14 @@ export function handleCatalogRequest(catalog: ServiceCatalog, request: IncomingM
     sendProblem(response, problem('not-found', 'No such version of this service.'));
     return true;
   }
-  const etag = `"${version.hash}"`;
-  // A definition version never changes, so a module fetched by hash may be cached for good.
-  const cache = wantedHash ? 'public, max-age=31536000, immutable' : 'no-cache';
+  // Revalidated on every use (cheap with ETags): a module changes when the precompiler is fixed.
+  const etag = validatorSuffix ? version.validatorEtag : `"${version.hash}"`;
   if (etagMatches(request, etag)) {
-    response.writeHead(304, { ETag: etag, 'Cache-Control': cache }).end();
+    response.writeHead(304, { ETag: etag, 'Cache-Control': 'no-cache' }).end();
     return true;
   }
   const [type, body] = validatorSuffix ? ['text/javascript; charset=utf-8', version.validatorSource] : ['application/json', version.json];
-  response.writeHead(200, { 'Content-Type': type, ETag: etag, 'Cache-Control': cache, 'X-Content-Type-Options': 'nosniff' });
+  response.writeHead(200, { 'Content-Type': type, ETag: etag, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' });
   response.end(request.method === 'HEAD' ? undefined : body);
   return true;
 }
