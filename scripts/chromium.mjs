@@ -6,12 +6,15 @@ import { existsSync } from 'node:fs';
 const DEFAULT_PATH = '/usr/bin/chromium';
 
 /**
- * Path of the Chromium binary: $CHROME_PATH if set, else /usr/bin/chromium
- * (Debian's package) if present. Throws with a one-line install hint otherwise.
+ * Path of the Chromium binary: $CHROME_PATH if set (it must exist), else
+ * /usr/bin/chromium (Debian's package) if present. Throws with a one-line hint otherwise.
  */
 export function chromiumPath() {
   const fromEnv = process.env.CHROME_PATH;
-  if (fromEnv) return fromEnv;
+  if (fromEnv) {
+    if (existsSync(fromEnv)) return fromEnv;
+    throw new Error(`CHROME_PATH is set to ${fromEnv}, which does not exist: point it at a Chrome/Chromium binary, or unset it to use ${DEFAULT_PATH}.`);
+  }
   if (existsSync(DEFAULT_PATH)) return DEFAULT_PATH;
   throw new Error(
     `Chromium not found at ${DEFAULT_PATH}: install it with \`apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium\`, or set CHROME_PATH to a Chrome/Chromium binary.`,

@@ -32,7 +32,10 @@ const counted = (output) => {
 
 const nodeTests = ['core', 'services', 'server'].flatMap((name) => testFiles(`packages/${name}/test`, /\.test\.ts$/));
 counted(await run(`Node tests (${nodeTests.length} files)`, process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...nodeTests]));
-await run('type-check tests and stories', bin('tsc'), ['-p', 'packages/elements/tsconfig.test.json']);
+for (const project of ['packages/core', 'packages/services', 'packages/server', 'packages/elements']) {
+  await run(`type-check ${project} tests`, bin('tsc'), ['-p', `${project}/tsconfig.test.json`]);
+}
+await run('type-check the strict-CSP test', bin('tsc'), ['-p', 'packages/elements/test-csp/tsconfig.json']);
 await run('type-check Storybook config', bin('tsc'), ['-p', '.storybook/tsconfig.json']);
 counted(await run('browser tests (web-test-runner, headless Chromium)', bin('web-test-runner'), ['--config', 'packages/elements/web-test-runner.config.mjs']));
 counted(await run('strict-CSP page test', process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...testFiles('packages/elements/test-csp', /\.test\.ts$/)]));

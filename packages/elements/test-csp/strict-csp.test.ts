@@ -19,7 +19,7 @@ const CSP = "default-src 'self'";
 const pageHtml = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Strict CSP</title>
 <script type="module" src="./page.js"></script></head>
-<body><es-message variant="info" heading="Loaded under a strict policy">The bundle runs.</es-message></body></html>`;
+<body><es-message variant="warning" heading="Loaded under a strict policy">The bundle runs.</es-message></body></html>`;
 
 // The page's own module: nothing inline, everything from 'self'.
 const pageScript = `
@@ -89,7 +89,7 @@ describe('strict Content-Security-Policy page', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await puppeteer.launch({ executablePath: chromiumPath(), args: chromiumArgs, headless: true });
+    browser = await puppeteer.launch({ executablePath: chromiumPath(), args: [...chromiumArgs], headless: true });
   });
 
   after(async () => {
@@ -133,5 +133,13 @@ describe('strict Content-Security-Policy page', () => {
     assert.equal(state.before, 0, `no violation before the control: ${state.violations.join('; ')}`);
     assert.match(state.negative, /^blocked/, 'runtime ajv is blocked (negative control)');
     assert.ok(state.violations.some((violation) => /eval/.test(violation)), 'the blocked eval is reported as a violation');
+
+    // The shipped bundle follows <html lang> at run time, still under the policy.
+    const text = () => page.evaluate(() => document.querySelector('es-message')?.shadowRoot?.textContent ?? '');
+    assert.match(await text(), /Warning:/);
+    await page.evaluate(() => document.documentElement.setAttribute('lang', 'sv'));
+    await page.waitForFunction(() => /Varning:/.test(document.querySelector('es-message')?.shadowRoot?.textContent ?? ''), { timeout: 5000 });
+    const violationsAfterSwitch = await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations.length);
+    assert.equal(violationsAfterSwitch, state.violations.length, 'switching locale causes no new violation');
   });
 });
