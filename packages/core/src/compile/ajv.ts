@@ -24,8 +24,14 @@ export function createAnswerAjv(options: AjvOptions = {}): Ajv2020 {
     messages: false,
     strict: false,
     validateFormats: true,
-    ...(options.forStandalone ? { code: { source: true, esm: true, formats: _`${_`__esFormats`}` } } : {}),
+    // Generated code reads format checkers from this identifier (INLINE_FORMATS_IDENTIFIER).
+    ...(options.forStandalone ? { code: { source: true, esm: true, formats: _`__esFormats` } } : {}),
   });
+  return withFormats(ajv);
+}
+
+/** Registers every format a definition may use: ajv-formats' regular expressions and ours. */
+function withFormats(ajv: Ajv2020): Ajv2020 {
   addFormats(ajv, { mode: 'full', keywords: false, formats: [...REGEXP_FORMATS] });
   for (const [name, format] of Object.entries(FUNCTION_FORMATS)) {
     ajv.addFormat(name, { type: 'string', validate: format.validate });
@@ -35,10 +41,5 @@ export function createAnswerAjv(options: AjvOptions = {}): Ajv2020 {
 
 /** A strict ajv used only to check that a definition's embedded schema is valid JSON Schema. */
 export function createSchemaCheckingAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, strictTypes: false, validateFormats: true });
-  addFormats(ajv, { mode: 'full', keywords: false, formats: [...REGEXP_FORMATS] });
-  for (const [name, format] of Object.entries(FUNCTION_FORMATS)) {
-    ajv.addFormat(name, { type: 'string', validate: format.validate });
-  }
-  return ajv;
+  return withFormats(new Ajv2020({ allErrors: true, strict: true, strictRequired: false, strictTypes: false, validateFormats: true }));
 }
