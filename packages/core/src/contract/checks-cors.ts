@@ -11,7 +11,7 @@ const REQUEST_HEADERS = ['idempotency-key', 'authorization', 'content-type'];
  * browsers accept it whatever the header says. POST is safelisted too, but the contract asks
  * for it by name on the paths that take it, as docs/openapi.yaml documents.
  */
-export function preflightAllowsMethod(response: HttpResponse, method: string): boolean {
+function preflightAllowsMethod(response: HttpResponse, method: string): boolean {
   const methods = headerList(response, 'access-control-allow-methods');
   return method === 'GET' || methods.includes(method.toLowerCase()) || methods.includes('*');
 }

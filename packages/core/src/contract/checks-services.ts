@@ -1,5 +1,8 @@
 /** Catalog, definition (ETag, 304) and validator module checks. */
+import { isIdentifier } from '../case/identifier.js';
 import { generateIdempotencyKey } from '../case/random.js';
+import { definitionHash } from '../definition/hash.js';
+import { compiledFromModule, type PrecompiledModule } from '../rules/precompiled.js';
 import {
   describe,
   expect,
@@ -11,18 +14,36 @@ import {
   isRecord,
   skip,
 } from './assert.js';
-import type { Check, SuiteContext } from './context.js';
+import { currentDefinition, type Check, type SuiteContext } from './context.js';
 
 const HASH = /^sha256-[A-Za-z0-9_-]{43}$/;
-const SERVICE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function needService(context: SuiteContext): string {
   return context.serviceId ?? skip('no service to test: the catalog check found none');
 }
 
+/**
+ * Imports a module's source as a browser would `import()` it. A data: URL resolves nothing
+ * relative, so only a self-contained module loads. This runs the server's code in this
+ * process: point the suite at servers you trust.
+ */
+async function importModule(source: string): Promise<Record<string, unknown>> {
+  try {
+    return (await import(`data:text/javascript;charset=utf-8,${encodeURIComponent(source)}`)) as Record<string, unknown>;
+  } catch (error) {
+    return fail(`validator.js does not load as a self-contained ES module: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+  }
+}
+
+function ruleIds(definition: Record<string, unknown> | undefined): string[] {
+  const ui = definition?.ui;
+  const rules = isRecord(ui) && Array.isArray(ui.rules) ? (ui.rules as unknown[]) : [];
+  return rules.flatMap((rule) => (isRecord(rule) && typeof rule.id === 'string' ? [rule.id] : []));
+}
+
 function catalogEntryProblem(entry: unknown): string | undefined {
   if (!isRecord(entry)) return 'is not an object';
-  if (typeof entry.id !== 'string' || !SERVICE_ID.test(entry.id)) return 'has no kebab-case id';
+  if (!isIdentifier(entry.id)) return `has no valid id (${JSON.stringify(entry.id)}: a lower-case letter, then a-z 0-9 in groups joined by - or _, at most 64)`;
   if (typeof entry.version !== 'string' || entry.version === '') return 'has no version';
   if (typeof entry.hash !== 'string' || !HASH.test(entry.hash)) return 'has no sha256-… hash';
   if (!isLocalizedText(entry.title) || !isLocalizedText(entry.description)) return 'lacks a localized title or description';
@@ -80,6 +101,16 @@ export const serviceChecks: readonly Check[] = [
     },
   },
   {
+    id: 'definition.hash',
+    name: "The ETag is core's definitionHash of the definition as served (what browsers check the validator module against)",
+    async run(context) {
+      const definition = context.definition ?? skip('needs the definition from definition.etag');
+      const etag = context.etag ?? skip('no ETag to compare');
+      const hash = definitionHash(definition);
+      expect(etag === `"${hash}"`, `ETag ${etag} is not definitionHash of the served definition, "${hash}"`);
+    },
+  },
+  {
     id: 'definition.not-modified',
     name: 'If-None-Match with the current ETag gives 304 with no body',
     async run(context) {
@@ -122,6 +153,31 @@ export const serviceChecks: readonly Check[] = [
       const pinned = await context.http.request('GET', `api/services/${id}/validator.js?hash=${encodeURIComponent(hash)}`);
       expectStatus(pinned, 200);
       expect(pinned.text === response.text, '?hash= of the current version serves another module');
+    },
+  },
+  {
+    id: 'validator.hash',
+    provides: true,
+    name: "validator.js imports as a module exporting validate, a condition per rule, and the definition's hash, id and version",
+    async run(context) {
+      const id = needService(context);
+      const current = currentDefinition(context) ?? skip('the definition hash is unknown');
+      const response = await context.http.request('GET', `api/services/${id}/validator.js`);
+      expectStatus(response, 200);
+      const module = await importModule(response.text);
+      expect(module.hash === current.hash, `validator.js exports hash ${JSON.stringify(module.hash)}; the definition's is "${current.hash}"`);
+      expect(module.definitionId === id, `validator.js exports definitionId ${JSON.stringify(module.definitionId)}, expected "${id}"`);
+      expect(
+        module.definitionVersion === current.version,
+        `validator.js exports definitionVersion ${JSON.stringify(module.definitionVersion)}, expected "${current.version}"`,
+      );
+      // What a browser does with it: core refuses a module made for another version.
+      const compiled = compiledFromModule(module as unknown as PrecompiledModule, current.hash);
+      expect(compiled !== undefined, 'compiledFromModule refuses the module: it exports no validate function');
+      const conditions = isRecord(module.conditions) ? module.conditions : {};
+      const missing = ruleIds(context.definition).filter((rule) => typeof conditions[rule] !== 'function');
+      expect(missing.length === 0, `validator.js exports no condition for rule ${missing.join(', ')}`);
+      context.compiled = compiled;
     },
   },
   {

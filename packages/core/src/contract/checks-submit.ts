@@ -4,7 +4,10 @@ import { generateIdempotencyKey, TOKEN_PATTERN } from '../case/random.js';
 import { REFERENCE_PATTERN } from '../case/reference.js';
 import { TRACKING_CODE_PATTERN } from '../case/tracking-code.js';
 import type { Receipt, SubmitRequest } from '../case/types.js';
+import type { ServiceDefinition } from '../definition/types.js';
 import { jsonEqual } from '../json-equal.js';
+import { getAtPointer } from '../json-pointer.js';
+import { evaluate } from '../rules/evaluate.js';
 import {
   describe,
   expect,
@@ -62,6 +65,27 @@ function expectReceipt(value: Record<string, unknown>, context: SuiteContext): a
   expect(url.protocol === 'https:' || url.protocol === 'http:', 'trackingUrl is not http(s)');
   expect(new URLSearchParams(url.hash.slice(1)).get('token') === value.token, 'trackingUrl fragment does not carry #token=<token>');
   expect(decodeURIComponent(url.pathname + url.search).includes(value.reference), 'trackingUrl does not name the reference');
+}
+
+/**
+ * Why `answers` cannot show that hidden fields are dropped (no hidden field set, or invalid
+ * even once pruned), judged by core's evaluation with the served validator; undefined when
+ * they can, or when the validator is not at hand to tell.
+ */
+function hiddenSampleProblem(context: SuiteContext, answers: Readonly<Record<string, unknown>>): string | undefined {
+  if (context.compiled === undefined || context.definition === undefined) return undefined;
+  let evaluation;
+  try {
+    evaluation = evaluate(context.definition as unknown as ServiceDefinition, context.compiled, answers);
+  } catch {
+    return undefined;
+  }
+  const set = evaluation.hiddenFields.filter((pointer) => !pointer.includes('/*') && getAtPointer(answers, pointer) !== undefined);
+  if (set.length === 0) return 'hiddenFieldAnswers set no field that the rules hide';
+  if (!evaluation.valid) {
+    return `hiddenFieldAnswers are invalid even with ${set.join(', ')} dropped (${evaluation.errors.map((error) => `${error.pointer} ${error.keyword}`).join('; ')})`;
+  }
+  return undefined;
 }
 
 export const submitChecks: readonly Check[] = [
@@ -191,6 +215,18 @@ export const submitChecks: readonly Check[] = [
       const other = { ...submitted.body, locale: submitted.body.locale === 'en' ? 'sv' : 'en' };
       const response = await post(context, other, { 'idempotency-key': submitted.key });
       expectProblem(response, 409, 'idempotency-key-reused');
+    },
+  },
+  {
+    id: 'submit.hidden-fields',
+    name: 'Answers with values in fields hidden by rules give 201: hidden fields are dropped, never a reason to reject',
+    async run(context) {
+      const answers = context.options.hiddenFieldAnswers ?? skip('no hiddenFieldAnswers given');
+      const problem = hiddenSampleProblem(context, answers);
+      if (problem !== undefined) skip(`${problem}: nothing to test`);
+      const response = await post(context, body(context, answers), { 'idempotency-key': generateIdempotencyKey() });
+      expectStatus(response, 201);
+      expectReceipt(expectJsonObject(response), context);
     },
   },
 ];

@@ -1,5 +1,6 @@
 /** What the checks share: the client, the options, and what earlier checks learned. */
 import type { Receipt, SubmitRequest } from '../case/types.js';
+import type { CompiledDefinition } from '../rules/types.js';
 import type { Http } from './http.js';
 import type { ContractOptions } from './types.js';
 
@@ -16,6 +17,8 @@ export interface SuiteContext {
   /** The definition as served, and its ETag. */
   definition?: Record<string, unknown>;
   etag?: string;
+  /** The served validator.js, as core's compiledFromModule adapts it. */
+  compiled?: CompiledDefinition;
   receipt?: Receipt;
   submitted?: { readonly key: string; readonly body: SubmitRequest };
 }

@@ -45,7 +45,8 @@ function errorText(error: unknown): string {
 
 /**
  * Black-box checks of a server against docs/openapi.yaml. It creates real cases, feedback
- * and events on the server, so point it at a test tenant.
+ * and events on the server, so point it at a test tenant. Like a browser, it imports the
+ * server's validator.js (from a data: URL), running that code here: use servers you trust.
  */
 export async function runContractSuite(options: ContractOptions): Promise<ContractReport> {
   const fetchFn = options.fetch ?? ((input, init) => globalThis.fetch(input, init));

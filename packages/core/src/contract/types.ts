@@ -15,6 +15,11 @@ export interface ContractOptions {
   readonly invalidAnswers?: Readonly<Record<string, unknown>>;
   /** A pointer the 422 for `invalidAnswers` must name. */
   readonly invalidPointer?: string;
+  /**
+   * Answers that are valid once pruned, with at least one field set that the service's rules
+   * hide: the server must drop it and answer 201, never reject. Without them that check is skipped.
+   */
+  readonly hiddenFieldAnswers?: Readonly<Record<string, unknown>>;
   /** Locale sent with submissions; default "sv". */
   readonly locale?: string;
   /** Origin used for the CORS checks; the server must allow it. Default "https://contract-suite.example". */

@@ -1,7 +1,11 @@
-/** A tiny hand-written service for proving the contract suite (independent of packages/services). */
-import { createHash } from 'node:crypto';
-import type { FieldError } from '../../src/case/types.js';
-import type { ServiceDefinition } from '../../src/definition/types.js';
+/**
+ * A tiny service for proving the contract suite (independent of packages/services): a real
+ * definition as core's loader accepts it, served with core's hash and precompiled module,
+ * and judged by core's evaluation, as any server must.
+ */
+import type { LoadedDefinition, ServiceDefinition } from '../../src/definition/types.js';
+import { compileDefinition, loadDefinitionStrict, precompileDefinition } from '../../src/compile/index.js';
+import { evaluate } from '../../src/rules/evaluate.js';
 import type { LoopbackService } from './loopback-state.js';
 
 export const lampDefinition: ServiceDefinition = {
@@ -35,7 +39,17 @@ export const lampDefinition: ServiceDefinition = {
       '/anonymous': { label: { sv: 'Anmäl anonymt', en: 'Report anonymously' } },
       '/email': { label: { sv: 'E-post', en: 'E-mail' } },
     },
+    // An anonymous report has no contact: the e-mail field is hidden, and dropped if sent.
+    rules: [
+      {
+        id: 'no-contact-when-anonymous',
+        when: { properties: { anonymous: { const: true } }, required: ['anonymous'] },
+        effect: 'hide',
+        fields: ['/email'],
+      },
+    ],
   },
+  roles: { contactEmail: '/email', description: '/description' },
   privacy: {
     controller: { sv: 'Tekniska nämnden', en: 'The Technical Committee' },
     purpose: { sv: 'Att åtgärda felet.', en: 'To fix the fault.' },
@@ -47,43 +61,33 @@ export const lampDefinition: ServiceDefinition = {
   },
 };
 
-/** The schema above, checked by hand (pointers into the answers). */
-export function validateLamp(answers: Readonly<Record<string, unknown>>): FieldError[] {
-  const errors: FieldError[] = [];
-  const { description, anonymous, email } = answers;
-  if (typeof description !== 'string' || description.length === 0) {
-    errors.push({ pointer: '/description', keyword: 'required', message: { sv: 'Beskriv felet.', en: 'Describe the fault.' } });
-  } else if (description.length > 4000) {
-    errors.push({ pointer: '/description', keyword: 'maxLength', message: { sv: 'Högst 4000 tecken.', en: 'At most 4000 characters.' } });
-  }
-  if (typeof anonymous !== 'boolean') {
-    errors.push({ pointer: '/anonymous', keyword: 'required', message: { sv: 'Välj ja eller nej.', en: 'Choose yes or no.' } });
-  }
-  if (email !== undefined && !(typeof email === 'string' && /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))) {
-    errors.push({ pointer: '/email', keyword: 'format', message: { sv: 'Ange en e-postadress.', en: 'Enter an e-mail address.' } });
-  }
-  for (const key of Object.keys(answers)) {
-    if (!['description', 'anonymous', 'email'].includes(key)) {
-      errors.push({ pointer: `/${key}`, keyword: 'additionalProperties', message: { sv: 'Okänt fält.', en: 'Unknown field.' } });
-    }
-  }
-  return errors;
+/** Loads a definition strictly; a fixture that core refuses is a bug in the test. */
+export function loadFixture(definition: unknown): LoadedDefinition {
+  const loaded = loadDefinitionStrict(definition);
+  if (!loaded.ok) throw new Error(`fixture definition does not load: ${JSON.stringify(loaded.errors)}`);
+  return loaded;
 }
 
-/** Stand-in for core's canonical hash; the loopback takes whatever hash it is given. */
-export function fixtureHash(value: unknown): string {
-  return `sha256-${createHash('sha256').update(JSON.stringify(value)).digest('base64url')}`;
-}
-
-export function lampService(definition: ServiceDefinition = lampDefinition): LoopbackService {
-  const hash = fixtureHash(definition);
+/**
+ * A loopback service for a definition: core's hash, core's precompiled module, core's evaluation.
+ * `overrides` replace parts of it, to make deliberately broken servers.
+ */
+export function lampService(definition: unknown = lampDefinition, overrides: Partial<LoopbackService> = {}): LoopbackService {
+  const loaded = loadFixture(definition);
+  const compiled = compileDefinition(loaded);
   return {
-    definition,
-    hash,
-    validatorSource: `export const hash = ${JSON.stringify(hash)};\nexport function validate(answers) { return typeof answers.description === 'string'; }\n`,
-    validate: validateLamp,
+    definition: loaded.definition,
+    hash: loaded.hash,
+    validatorSource: precompileDefinition(loaded),
+    check(answers) {
+      const { errors, pruned } = evaluate(loaded.definition, compiled, answers);
+      return { errors, pruned };
+    },
+    ...overrides,
   };
 }
 
 export const validLampAnswers = { description: 'Lampan vid busshållplatsen lyser inte.', anonymous: false, email: 'anna@example.org' };
 export const invalidLampAnswers = { anonymous: 'maybe' };
+/** Anonymous, yet with an e-mail (not even a valid one): the hidden field is dropped, the case accepted. */
+export const hiddenFieldLampAnswers = { description: 'Lampan vid lekplatsen blinkar.', anonymous: true, email: 'inte en adress' };

@@ -9,6 +9,8 @@ import type { FieldError, Receipt, SubmitRequest } from '../../src/case/types.js
 import { fieldError, isRecord, json, mediaType, parseJson, problem, readBody, unknownMembers, HASH, type Reply } from './loopback-http.js';
 import { findService, hit, limited, type State, type StoredCase } from './loopback-state.js';
 
+const HIDDEN = { sv: 'Fältet visas inte och får inte besvaras.', en: 'This field is not shown and must not be answered.' };
+
 const sha256 = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
 
 /** A stable fingerprint of a JSON value: members sorted, so key order does not matter. */
@@ -113,8 +115,10 @@ export async function submitCase(state: State, request: IncomingMessage, service
       members: { currentVersion: service.definition.version, currentHash: service.hash },
     });
   }
-  const errors = service.validate(submission.answers);
-  if (errors.length > 0) return problem('invalid-answers', 'Some answers need correcting', undefined, { errors });
+  const { errors, pruned } = service.check(submission.answers);
+  const dropped = Object.keys(submission.answers).filter((name) => !(name in pruned));
+  const rejected = state.faults.rejectHiddenAnswers ? [...errors, ...dropped.map((name) => fieldError(`/${name}`, 'additionalProperties', HIDDEN))] : errors;
+  if (rejected.length > 0) return problem('invalid-answers', 'Some answers need correcting', undefined, { errors: rejected });
 
   const now = state.now();
   const year = Number(stockholmDate(now).slice(0, 4));
@@ -130,6 +134,7 @@ export async function submitCase(state: State, request: IncomingMessage, service
     tokenHash: sha256(token),
     codeHash: sha256(trackingCode),
     request: submission,
+    answers: pruned,
     submittedAt: now.toISOString(),
     expectedBy: addWorkingDays(stockholmDate(now), service.definition.handlingTime.workingDays),
     timeline: [{ status: toStatusView(initialStatus(service.definition)!), at: now.toISOString() }],

@@ -2,6 +2,7 @@
  * A small, real, in-memory implementation of docs/openapi.yaml on node:http, used to prove
  * the contract suite (and later by element tests). Not the reference server.
  */
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { summarizeService } from '../../src/case/summary.js';
 import type { AddressInfo } from 'node:net';
@@ -52,10 +53,10 @@ function validator(state: State, request: IncomingMessage, [id]: string[]): Repl
   const hash = new URL(request.url ?? '/', 'http://loopback').searchParams.get('hash') ?? undefined;
   const service = findService(state, id!, hash);
   if (service === undefined) return problem('not-found', 'No validator for this version');
-  const etag = `"${service.hash}"`;
-  const cache = hash === undefined ? 'no-cache' : 'public, max-age=31536000, immutable';
-  if (notModified(request, etag)) return { status: 304, headers: { etag, 'cache-control': cache } };
-  return { status: 200, headers: { 'content-type': 'text/javascript; charset=utf-8', etag, 'cache-control': cache }, body: service.validatorSource };
+  // The module's own tag, revalidated: a precompiler fix changes the module of one definition version.
+  const etag = `"${createHash('sha256').update(service.validatorSource).digest('base64url')}"`;
+  if (notModified(request, etag)) return { status: 304, headers: { etag, 'cache-control': 'no-cache' } };
+  return { status: 200, headers: { 'content-type': 'text/javascript; charset=utf-8', etag, 'cache-control': 'no-cache' }, body: service.validatorSource };
 }
 
 const SEGMENT = '([^/]+)';
@@ -91,12 +92,15 @@ function corsHeaders(state: State, origin: string | undefined): Record<string, s
   return headers;
 }
 
-function preflight(state: State): Reply {
+/** Allows the path's own methods, as a precise server does (GET needs no mention: it is CORS-safelisted). */
+function preflight(state: State, methods: readonly string[]): Reply {
   const allowHeaders = state.faults.corsWithoutAuthorization ? 'Idempotency-Key, Content-Type' : 'Idempotency-Key, Authorization, Content-Type';
+  const allowMethods = state.faults.corsOnlyGet ? ['GET'] : methods;
+  const minimal = state.options.minimalPreflight === true && allowMethods.every((method) => method === 'GET');
   return {
     status: 204,
     headers: {
-      'access-control-allow-methods': 'GET, POST, OPTIONS',
+      ...(minimal ? {} : { 'access-control-allow-methods': [...allowMethods, 'OPTIONS'].join(', ') }),
       'access-control-allow-headers': allowHeaders,
       'access-control-max-age': '600',
     },
@@ -112,7 +116,7 @@ async function route(state: State, request: IncomingMessage): Promise<Reply> {
     await readBody(request, 0);
     return problem('not-found', 'Not found');
   }
-  if (request.method === 'OPTIONS') return preflight(state);
+  if (request.method === 'OPTIONS') return preflight(state, Object.keys(matched.methods));
   const handler = matched.methods[request.method ?? ''];
   if (handler === undefined) {
     await readBody(request, 0);

@@ -5,12 +5,12 @@ import type { FieldError, SubmitRequest, TimelineEntry } from '../../src/case/ty
 
 export interface LoopbackService {
   readonly definition: ServiceDefinition;
-  /** The definition hash ("sha256-…"), computed by the caller. */
+  /** The definition hash ("sha256-…"): core's definitionHash, unless a test breaks it on purpose. */
   readonly hash: string;
   /** The precompiled validator module served at validator.js. */
   readonly validatorSource: string;
-  /** Field errors for the answers (pointers into the answers); empty when valid. */
-  validate(answers: Readonly<Record<string, unknown>>): readonly FieldError[];
+  /** Field errors for the answers (pointers into the answers; empty when valid) and the answers with hidden fields dropped. */
+  check(answers: Readonly<Record<string, unknown>>): { readonly errors: readonly FieldError[]; readonly pruned: Record<string, unknown> };
 }
 
 /** Deliberate breakages, so tests can show the contract suite catches them. */
@@ -23,6 +23,10 @@ export interface LoopbackFaults {
   readonly revealWrongSecret?: boolean;
   /** Preflight leaves Authorization out of Access-Control-Allow-Headers. */
   readonly corsWithoutAuthorization?: boolean;
+  /** Preflight allows only GET (and OPTIONS), also where the path takes POST. */
+  readonly corsOnlyGet?: boolean;
+  /** An answer to a field the rules hide is a reason to reject (422) instead of being dropped. */
+  readonly rejectHiddenAnswers?: boolean;
 }
 
 export interface LoopbackLimits {
@@ -41,6 +45,11 @@ export interface LoopbackOptions {
   readonly basePath?: string;
   /** Allowed CORS origins; default "*". */
   readonly allowedOrigins?: readonly string[] | '*';
+  /**
+   * Preflight names only what browsers need named: no Access-Control-Allow-Methods on a path
+   * that takes only GET (a CORS-safelisted method). Default: each path lists its methods.
+   */
+  readonly minimalPreflight?: boolean;
   readonly limits?: Partial<LoopbackLimits>;
   readonly faults?: LoopbackFaults;
   readonly now?: () => Date;
@@ -52,7 +61,10 @@ export interface StoredCase {
   readonly definitionHash: string;
   readonly tokenHash: Buffer;
   readonly codeHash: Buffer;
+  /** The request exactly as received. */
   readonly request: SubmitRequest;
+  /** Its answers with hidden fields dropped: what the case keeps. */
+  readonly answers: Record<string, unknown>;
   readonly submittedAt: string;
   readonly expectedBy: string;
   readonly timeline: TimelineEntry[];
