@@ -5,6 +5,7 @@ import manifest from '../packages/elements/custom-elements.json';
 import '../packages/elements/src/define.js';
 import { setupLocalization } from '../packages/elements/src/localization.js';
 import type { UiLocale } from '../packages/elements/src/localization.js';
+import { axeRunOptions } from '../scripts/axe-options.mjs';
 
 setCustomElementsManifest(manifest);
 
@@ -14,7 +15,8 @@ type Theme = 'light' | 'dark' | 'high-contrast';
 
 // A page-level token override, to show theming through --es-* properties.
 // (Forced colors, Windows high contrast, cannot be switched from inside a
-// page; emulate it with DevTools > Rendering > "Emulate forced-colors".)
+// page; emulate it with DevTools > Rendering > "Emulate CSS media feature
+// forced-colors". scripts/story-axe.mjs runs every story in it once.)
 const highContrastTokens = [
   '--es-color-text: #000',
   '--es-color-error: #000',
@@ -106,8 +108,8 @@ const preview: Preview = {
   parameters: {
     controls: { expanded: true },
     a11y: {
-      // Same rule set as scripts/story-axe.mjs.
-      options: { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      // The rule set of scripts/story-axe.mjs, from the same module.
+      options: axeRunOptions(),
       test: 'error',
     },
   },

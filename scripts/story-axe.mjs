@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // Runs axe-core on every story of the static Storybook build, in headless
 // Chromium, for each combination of the `locale` (sv/en) and `direction`
-// (ltr/rtl) toolbar globals (passed as `&globals=locale:en;direction:rtl`).
+// (ltr/rtl) toolbar globals (passed as `&globals=locale:en;direction:rtl`),
+// and once more in forced-colors mode (Windows high contrast, emulated
+// through the DevTools protocol). The rule set is scripts/axe-options.mjs,
+// shared with Storybook's a11y panel.
 //
 //   npm run build-storybook && node scripts/story-axe.mjs [storybook-static]
 //
@@ -13,21 +16,21 @@ import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import puppeteer from 'puppeteer-core';
+import { axeRunOptions } from './axe-options.mjs';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
 
 const root = resolve(process.argv[2] ?? 'storybook-static');
 const require = createRequire(import.meta.url);
 const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-// `region` (content outside landmarks) judges the page, and a story canvas
-// is not a page: the host page provides the landmarks.
-const AXE_DISABLED_RULES = ['region'];
 const COMBINATIONS = [
-  { locale: 'sv', direction: 'ltr' },
-  { locale: 'en', direction: 'ltr' },
-  { locale: 'sv', direction: 'rtl' },
-  { locale: 'en', direction: 'rtl' },
+  { locale: 'sv', direction: 'ltr', forcedColors: false },
+  { locale: 'en', direction: 'ltr', forcedColors: false },
+  { locale: 'sv', direction: 'rtl', forcedColors: false },
+  { locale: 'en', direction: 'rtl', forcedColors: false },
+  // Forced colours is a hard requirement: once per story. (Puppeteer's
+  // emulateMediaFeatures() rejects `forced-colors`; see setForcedColors.)
+  { locale: 'sv', direction: 'ltr', forcedColors: true },
 ];
 const RENDER_TIMEOUT = 15000;
 // axe-core is served next to the build (not inside it), cacheable.
@@ -74,9 +77,21 @@ async function serve(dir) {
   return { server, origin: `http://127.0.0.1:${port}` };
 }
 
+/**
+ * Emulates `forced-colors: active` (or stops) through the DevTools protocol.
+ * `cdp` is a session of the page kept open: emulation ends with the session.
+ * It holds across navigations.
+ */
+async function setForcedColors(cdp, active) {
+  await cdp.send('Emulation.setEmulatedMedia', {
+    features: [{ name: 'forced-colors', value: active ? 'active' : '' }],
+  });
+}
+
 /** Opens one story, waits for it to render, runs axe; returns {ok, line}. */
-async function checkStory(page, origin, story, { locale, direction }) {
-  const label = `${story.id} [${locale} ${direction}]`;
+async function checkStory(page, cdp, origin, story, { locale, direction, forcedColors }) {
+  const mode = forcedColors ? ' forced-colors' : '';
+  const label = `${story.id} [${locale} ${direction}${mode}]`;
   const errors = [];
   const onError = (error) => errors.push(error.message.split('\n')[0]);
   page.on('pageerror', onError);
@@ -85,6 +100,7 @@ async function checkStory(page, origin, story, { locale, direction }) {
     // would collide with ours ("Axe is already running").
     const globals = `locale:${locale};direction:${direction};a11y.manual:!true`;
     const url = `${origin}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story&globals=${globals}`;
+    await setForcedColors(cdp, forcedColors);
     const t0 = Date.now();
     await page.goto(url, { waitUntil: 'load', timeout: RENDER_TIMEOUT });
     const t1 = Date.now();
@@ -112,9 +128,13 @@ async function checkStory(page, origin, story, { locale, direction }) {
         error: document.querySelector('#error-message')?.textContent?.trim() ?? '',
         lang: document.documentElement.lang,
         dir: document.documentElement.dir,
+        forcedColors: matchMedia('(forced-colors: active)').matches,
         elements: elements.length,
       };
     });
+    if (state.forcedColors !== forcedColors) {
+      return { ok: false, line: `✗ ${label} forced-colors emulation did not take effect` };
+    }
     if (!state.shown || !state.hasContent) {
       return { ok: false, line: `✗ ${label} did not render${state.error ? `: ${state.error}` : ''}` };
     }
@@ -126,24 +146,16 @@ async function checkStory(page, origin, story, { locale, direction }) {
     }
     const t2 = Date.now();
     await page.addScriptTag({ url: AXE_PATH });
-    const violations = await page.evaluate(
-      async (tags, disabled) => {
-        const result = await window.axe.run('#storybook-root', {
-          runOnly: { type: 'tag', values: tags },
-          rules: Object.fromEntries(disabled.map((id) => [id, { enabled: false }])),
-          resultTypes: ['violations'],
-        });
-        return result.violations.map((v) => ({
-          id: v.id,
-          targets: v.nodes.map((n) => (Array.isArray(n.target) ? n.target.flat().join(' >>> ') : String(n.target))),
-        }));
-      },
-      AXE_TAGS,
-      AXE_DISABLED_RULES,
-    );
+    const violations = await page.evaluate(async (options) => {
+      const result = await window.axe.run('#storybook-root', { ...options, resultTypes: ['violations'] });
+      return result.violations.map((v) => ({
+        id: v.id,
+        targets: v.nodes.map((n) => (Array.isArray(n.target) ? n.target.flat().join(' >>> ') : String(n.target))),
+      }));
+    }, axeRunOptions());
     // Globals set by the story itself win over the URL; say what was tested.
     const actual = state.lang === locale && state.dir === direction ? '' : ` (story sets lang=${state.lang} dir=${state.dir})`;
-    const rendered = `${state.lang} ${state.dir}`;
+    const rendered = `${state.lang} ${state.dir}${mode}`;
     if (timing) console.error(`${label}: load ${t1 - t0} ms, render ${t2 - t1} ms, axe ${Date.now() - t2} ms`);
     if (violations.length > 0) {
       const detail = violations.map((v) => `${v.id}: ${v.targets.join(', ')}`).join('; ');
@@ -175,12 +187,13 @@ async function main() {
   const results = new Map();
   const worker = async () => {
     const page = await browser.newPage();
+    const cdp = await page.createCDPSession();
     await page.setViewport({ width: 1024, height: 768 });
     for (let story = queue.shift(); story; story = queue.shift()) {
       const lines = [];
       const seen = new Set();
       for (const combination of COMBINATIONS) {
-        const result = await checkStory(page, origin, story, combination);
+        const result = await checkStory(page, cdp, origin, story, combination);
         // A story that fixes its own globals (e.g. dir=rtl) renders the same
         // for several URL combinations; count each rendering once.
         if (result.rendered && seen.has(result.rendered)) continue;
@@ -189,6 +202,7 @@ async function main() {
       }
       results.set(story.id, lines);
     }
+    await cdp.detach();
     await page.close();
   };
   try {

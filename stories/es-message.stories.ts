@@ -1,10 +1,11 @@
 import { html, nothing } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../packages/elements/src/components/es-message/es-message.js';
-import type { EsMessageVariant } from '../packages/elements/src/components/es-message/es-message.js';
+import type { EsMessage, EsMessageLive, EsMessageVariant } from '../packages/elements/src/components/es-message/es-message.js';
 
 interface MessageArgs {
   variant: EsMessageVariant;
+  live?: EsMessageLive;
   heading: string;
   body: string;
   details: string[];
@@ -47,6 +48,7 @@ const render: StoryObj<MessageArgs>['render'] = (args, { globals }) => {
   const content = text[args.variant][locale];
   return html`<es-message
     variant=${args.variant}
+    live=${args.live ?? nothing}
     heading=${args.heading === '' ? nothing : (args.heading ?? content.heading)}
     heading-level=${args.headingLevel ?? nothing}
     ?dismissible=${args.dismissible}
@@ -62,6 +64,11 @@ const meta: Meta<MessageArgs> = {
   args: { variant: 'info', dismissible: false },
   argTypes: {
     variant: { control: 'inline-radio', options: ['error', 'warning', 'info', 'success'] },
+    live: {
+      control: 'inline-radio',
+      options: ['auto', 'assertive', 'polite', 'off'],
+      description: 'Screen reader announcement; `auto`: error assertive, success polite, info and warning not announced.',
+    },
     heading: { control: 'text', description: 'Heading text (defaults to the story text in the current locale).' },
     body: { control: 'text', description: 'Default slot text (defaults to the story text in the current locale).' },
     details: { control: 'object' },
@@ -70,7 +77,7 @@ const meta: Meta<MessageArgs> = {
   },
   parameters: {
     // Protected members from the manifest are for subclasses, not for controls.
-    controls: { exclude: ['internals', 'setState'] },
+    controls: { exclude: ['internals', 'setState', 'getUpdateComplete', 'hidden'] },
   },
 };
 export default meta;
@@ -86,8 +93,67 @@ export const WithoutHeading: Story = { args: { variant: 'info', heading: '' } };
 
 export const WithDetails: Story = {
   name: 'With details (error summary)',
-  args: { variant: 'error', headingLevel: 2 },
+  // An error summary takes focus when it appears, which reads it out; a live
+  // region as well would read it twice.
+  args: { variant: 'error', headingLevel: 2, live: 'off' },
   render: (args, context) => render({ ...args, details: detailItems[localeOf(context.globals)] }, context),
+  parameters: {
+    docs: {
+      description: {
+        story: 'An error summary that the form moves focus to: `live="off"`, because moving focus already reads it out.',
+      },
+    },
+  },
+};
+
+const offline = {
+  sv: { heading: 'Ingen anslutning', body: 'Dina svar finns kvar. Vi skickar dem när du är ansluten igen.' },
+  en: { heading: 'No connection', body: 'Your answers are kept. We will send them when you are back online.' },
+};
+
+export const Offline: Story = {
+  name: 'Network failure (announced warning)',
+  args: { variant: 'warning', live: 'polite' },
+  render: (args, context) => render({ ...offline[localeOf(context.globals)], ...args }, context),
+  parameters: {
+    docs: {
+      description: {
+        story: 'A warning that appears while the user works is announced with `live="polite"`; warnings that are part of the page are not (`live="auto"`).',
+      },
+    },
+  },
+};
+
+const dynamicLabels = {
+  sv: { show: 'Visa meddelandet', next: 'Nästa steg' },
+  en: { show: 'Show the message', next: 'Next step' },
+};
+
+/** Shows the message again (removes `hidden`), which announces it again. */
+const showMessage = (event: Event) => {
+  const message = (event.currentTarget as HTMLElement).closest('div')?.querySelector<EsMessage>('es-message');
+  if (message) message.hidden = false;
+};
+
+export const Dynamic: Story = {
+  name: 'Shown, announced and dismissed',
+  args: { variant: 'error', dismissible: true },
+  render: (args, context) => {
+    const labels = dynamicLabels[localeOf(context.globals)];
+    return html`<div>
+      <p><button type="button" @click=${showMessage}>${labels.show}</button></p>
+      ${render(args, context)}
+      <p><a href="#next">${labels.next}</a></p>
+    </div>`;
+  },
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'Dismiss the message with the keyboard: focus moves on to the next link instead of the top of the page. "Show the message" shows it again; a screen reader announces it (the live region is filled a frame after it appears).',
+      },
+    },
+  },
 };
 
 export const Dismissible: Story = { args: { variant: 'success', dismissible: true } };

@@ -6,7 +6,7 @@ export type { EsTheme } from './internal/es-element.js';
 export { defineElement } from './internal/define-element.js';
 export { hostStyles } from './styles/host.styles.js';
 export { EsMessage } from './components/es-message/es-message.component.js';
-export type { EsMessageVariant } from './components/es-message/es-message.component.js';
+export type { EsMessageLive, EsMessageVariant } from './components/es-message/es-message.component.js';
 export type { EsDismissEvent, EsDismissEventDetail } from './events/es-dismiss.js';
 export { setupLocalization, resolveLocale, normalizeLocale, DEFAULT_LOCALE } from './localization.js';
 export type { LocalizationController, UiLocale } from './localization.js';

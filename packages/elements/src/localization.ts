@@ -1,19 +1,27 @@
 import { configureLocalization } from '@lit/localize';
 import type { LocaleModule } from '@lit/localize';
+// The UI locales are core's (core's messages exist in the same ones); type
+// only, so the elements do not load core's code for it.
+import type { UiLocale } from '@eservice-kit/core';
+import { SOURCE_LOCALE } from './internal/ui-lang.js';
 // Swedish is the default UI locale, so its templates are bundled statically:
 // setLocale('sv') then settles within the same task and no English text is
 // ever painted first. Add further locales here (or as dynamic imports).
 import * as sv from './generated/locales/sv.js';
 
+export type { UiLocale };
+
 // Keep in step with lit-localize.json. (Its `localeCodesModule` option is
 // not used: lit-localize-tools 0.8 resolves that path against the working
 // directory instead of the config file.)
-const sourceLocale = 'en';
-const targetLocales = ['sv'] as const;
-const allLocales = [sourceLocale, ...targetLocales] as const;
+const sourceLocale = SOURCE_LOCALE;
+const targetLocales = ['sv'] as const satisfies readonly UiLocale[];
+const allLocales = [sourceLocale, ...targetLocales] as const satisfies readonly UiLocale[];
 
-/** A UI locale of eservice-kit. UI strings are written in English and translated to Swedish. */
-export type UiLocale = (typeof allLocales)[number];
+// Every UI locale of core needs translations here: a locale added to core's
+// UI_LOCALES fails to type-check on this line until the elements support it.
+type AssertNone<T extends never> = T;
+type _EveryUiLocaleTranslated = AssertNone<Exclude<UiLocale, (typeof allLocales)[number]>>;
 
 /** The UI locale used when the page says nothing we support. */
 export const DEFAULT_LOCALE: UiLocale = 'sv';

@@ -26,7 +26,10 @@ describe('npm entry points', () => {
     el.variant = 'error';
     document.body.append(el);
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('.visually-hidden')!.textContent!.trim()).to.equal('Error:');
+    const prefix = el.shadowRoot!.querySelector('.visually-hidden')!;
+    expect(prefix.textContent!.trim()).to.equal('Error:');
+    // Marked as English, whatever the page's language (WCAG 3.1.2).
+    expect(prefix.getAttribute('lang')).to.equal('en');
     el.remove();
   });
 });

@@ -61,6 +61,20 @@ describe('page locale (script-tag bundle)', () => {
     expect(spoken(el)).to.equal('Fel:');
   });
 
+  it('marks the Swedish UI strings lang="sv" on a page in a language without a UI locale (fi)', async () => {
+    // The UI is Swedish already (previous test); fi keeps it Swedish.
+    document.documentElement.lang = 'fi';
+    await new Promise((r) => setTimeout(r));
+    await el.updateComplete;
+    const prefix = el.shadowRoot!.querySelector('.visually-hidden')!;
+    expect(prefix.textContent!.trim()).to.equal('Fel:');
+    expect(prefix.getAttribute('lang')).to.equal('sv');
+    expect(el.shadowRoot!.querySelector('button')!.getAttribute('lang')).to.equal('sv');
+    // The host's own text stays in the page's language.
+    expect(el.closest('[lang]')!.getAttribute('lang')).to.equal('fi');
+    document.documentElement.lang = 'sv';
+  });
+
   it('tolerates the bundle entry running twice', async () => {
     // A second evaluation of bundle.ts (a new module instance through a query
     // string; its imports are shared) calls setupLocalization() again and must

@@ -8,8 +8,14 @@ export interface EsDismissEventDetail {
 
 /**
  * Fired when the user activates a message's dismiss button. Bubbles, is
- * composed and cancelable: `preventDefault()` keeps the message visible
- * (for example to animate it out, or to move focus first).
+ * composed and cancelable.
+ *
+ * Not cancelled, the message hides itself; if focus was inside it, it moves
+ * focus to the next element reachable with Tab after the message, else the
+ * previous one, else the nearest focusable ancestor. A listener that moves
+ * focus elsewhere itself (say, to the field the message was about) keeps
+ * that. `preventDefault()` keeps the message visible and focus where it is
+ * (for example to animate the message out, then hide it and move focus).
  */
 export type EsDismissEvent = CustomEvent<EsDismissEventDetail>;
 

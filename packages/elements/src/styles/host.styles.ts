@@ -18,6 +18,24 @@ const darkTokens = css`
   color-scheme: dark;
 `;
 
+/** System colours for forced-colors mode: the user's palette wins over every token. */
+const forcedColorTokens = css`
+  --_es-color-text: CanvasText;
+  --_es-color-surface: Canvas;
+  --_es-color-border: CanvasText;
+  --_es-color-hover: transparent;
+  --_es-color-focus: Highlight;
+  --_es-color-error: CanvasText;
+  --_es-color-error-surface: Canvas;
+  --_es-color-warning: CanvasText;
+  --_es-color-warning-surface: Canvas;
+  --_es-color-info: CanvasText;
+  --_es-color-info-surface: Canvas;
+  --_es-color-success: CanvasText;
+  --_es-color-success-surface: Canvas;
+  --_es-focus-ring: 0.1875em solid Highlight;
+`;
+
 /**
  * Styles shared by every eservice-kit element; put them first in `static styles`.
  *
@@ -33,7 +51,8 @@ const darkTokens = css`
  *
  * Themes: light by default; dark with `theme="dark"` on the element or the
  * class `es-theme-dark` on an ancestor; `theme="auto"` follows
- * `prefers-color-scheme`. In forced-colors mode the system colours win.
+ * `prefers-color-scheme`. In forced-colors mode the system colours win over
+ * every theme.
  */
 export const hostStyles = css`
   :host {
@@ -107,23 +126,17 @@ export const hostStyles = css`
     }
   }
 
-  /* Forced colors (Windows high contrast): system colours, no tokens. */
+  /* Forced colors (Windows high contrast): system colours, no tokens, also
+     over a dark theme. The selectors repeat the theme rules' selectors (same
+     or higher specificity, later in the sheet); the :state() one is a rule of
+     its own for the same reason as above. */
   @media (forced-colors: active) {
-    :host {
-      --_es-color-text: CanvasText;
-      --_es-color-surface: Canvas;
-      --_es-color-border: CanvasText;
-      --_es-color-hover: transparent;
-      --_es-color-focus: Highlight;
-      --_es-color-error: CanvasText;
-      --_es-color-error-surface: Canvas;
-      --_es-color-warning: CanvasText;
-      --_es-color-warning-surface: Canvas;
-      --_es-color-info: CanvasText;
-      --_es-color-info-surface: Canvas;
-      --_es-color-success: CanvasText;
-      --_es-color-success-surface: Canvas;
-      --_es-focus-ring: 0.1875em solid Highlight;
+    :host,
+    :host([theme]) {
+      ${forcedColorTokens}
+    }
+    :host(:state(es-theme-dark):not([theme='light'])) {
+      ${forcedColorTokens}
     }
   }
 
