@@ -121,32 +121,32 @@ export function listFields(schema: JsonSchema, maxFields = 5000): SchemaField[] 
   return fields;
 }
 
-/** Every use of one of `keywords` anywhere in a schema, with its pointer. */
-export function keywordsUsed(schema: JsonSchema, keywords: ReadonlySet<string>, base = ''): { pointer: string; keyword: string }[] {
-  const found: { pointer: string; keyword: string }[] = [];
+/**
+ * Every keyword of a schema and its subschemas, with its pointer. Values of const, enum,
+ * examples and default are data, not schemas, so they are not entered.
+ */
+function* schemaKeywords(schema: JsonSchema, base: string): Generator<{ keyword: string; value: unknown; pointer: string }> {
   const stack: [unknown, string][] = [[schema, base]];
   while (stack.length > 0) {
     const [node, pointer] = stack.pop()!;
     if (typeof node !== 'object' || node === null) continue;
+    const isArray = Array.isArray(node);
     for (const [key, value] of Object.entries(node)) {
-      if (keywords.has(key) && !Array.isArray(node)) found.push({ pointer: joinPointer(pointer, key), keyword: key });
-      if (key !== 'const' && key !== 'enum' && key !== 'examples' && key !== 'default') stack.push([value, joinPointer(pointer, key)]);
+      const childPointer = joinPointer(pointer, key);
+      if (!isArray) yield { keyword: key, value, pointer: childPointer };
+      if (key !== 'const' && key !== 'enum' && key !== 'examples' && key !== 'default') stack.push([value, childPointer]);
     }
   }
-  return found;
+}
+
+/** Every use of one of `keywords` anywhere in a schema, with its pointer. */
+export function keywordsUsed(schema: JsonSchema, keywords: ReadonlySet<string>, base = ''): { pointer: string; keyword: string }[] {
+  return [...schemaKeywords(schema, base)].filter(({ keyword }) => keywords.has(keyword)).map(({ pointer, keyword }) => ({ pointer, keyword }));
 }
 
 /** Every "format" value used anywhere in a schema, with the pointer of the keyword. */
 export function formatsUsed(schema: JsonSchema, base = ''): { pointer: string; format: string }[] {
-  const found: { pointer: string; format: string }[] = [];
-  const stack: [unknown, string][] = [[schema, base]];
-  while (stack.length > 0) {
-    const [node, pointer] = stack.pop()!;
-    if (typeof node !== 'object' || node === null) continue;
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'format' && typeof value === 'string' && !Array.isArray(node)) found.push({ pointer: joinPointer(pointer, key), format: value });
-      else if (key !== 'const' && key !== 'enum' && key !== 'examples' && key !== 'default') stack.push([value, joinPointer(pointer, key)]);
-    }
-  }
-  return found;
+  return [...schemaKeywords(schema, base)]
+    .filter(({ keyword, value }) => keyword === 'format' && typeof value === 'string')
+    .map(({ pointer, value }) => ({ pointer, format: value as string }));
 }
