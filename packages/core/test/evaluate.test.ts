@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { evaluate } from '../src/index.js';
+import { addCalendarMonths, evaluate } from '../src/index.js';
 import { compileDefinition, loadDefinitionStrict } from '../src/compile/index.js';
 import { loadMinimal } from './support/fixture.js';
 
@@ -131,5 +131,52 @@ describe('evaluate: rule semantics beyond the fixture', () => {
   it('lists errors in the order the fields appear', () => {
     const result = run({ message: 'Hi', wantsReply: true, visitDate: 'soon', postcode: '0', email: 'x' });
     assert.deepEqual(result.errors.map((error) => error.pointer), ['/message', '/visitDate', '/email', '/postcode']);
+  });
+});
+
+describe('evaluate: date rules', () => {
+  const base = loadMinimal().definition;
+  const withRules = loadDefinitionStrict({
+    ...base,
+    dateRules: [
+      { id: 'visit-soon-enough', field: '/visitDate', notBefore: { today: true, days: 14 }, notAfter: { today: true, months: 4 } },
+    ],
+  });
+  if (!withRules.ok) throw new Error(JSON.stringify(withRules.errors));
+  const compiledWithRules = compileDefinition(withRules);
+  const check = (visitDate: string, today: string) =>
+    evaluate(withRules.definition, compiledWithRules, { message: 'Hello', wantsReply: false, visitDate }, { today });
+
+  it('adds calendar months, clamping to the end of the month', () => {
+    assert.equal(addCalendarMonths('2026-01-31', 1), '2026-02-28');
+    assert.equal(addCalendarMonths('2028-01-31', 1), '2028-02-29');
+    assert.equal(addCalendarMonths('2026-04-02', 4), '2026-08-02');
+    assert.equal(addCalendarMonths('2026-11-30', 3), '2027-02-28');
+  });
+
+  it('refuses a date before today + lead time, naming the earliest date', () => {
+    const result = check('2026-05-14', '2026-05-01');
+    assert.deepEqual(result.errors.map((error) => [error.pointer, error.keyword]), [['/visitDate', 'dateNotBefore']]);
+    assert.match(result.errors[0]!.message.sv, /2026-05-15/);
+    assert.match(result.errors[0]!.message.en, /on or after 2026-05-15/);
+    assert.deepEqual(check('2026-05-15', '2026-05-01').errors, []);
+  });
+
+  it('refuses a date after the latest bound, and the bound moves with today', () => {
+    assert.deepEqual(check('2026-09-02', '2026-05-01').errors.map((error) => error.keyword), ['dateNotAfter']);
+    assert.deepEqual(check('2026-09-01', '2026-05-01').errors, []);
+    assert.deepEqual(check('2026-09-02', '2026-05-02').errors, []);
+  });
+
+  it('leaves malformed dates to the schema and rules on hidden fields unchecked', () => {
+    assert.deepEqual(check('not a date', '2026-05-01').errors.map((error) => error.keyword), ['format']);
+    const hiding = loadDefinitionStrict({
+      ...base,
+      ui: { ...base.ui, rules: [...base.ui.rules!, { id: 'no-date-without-reply', when: { properties: { wantsReply: { const: false } } }, effect: 'hide', fields: ['/visitDate'] }] },
+      dateRules: withRules.definition.dateRules,
+    });
+    assert.ok(hiding.ok);
+    const hidden = evaluate(hiding.definition, compileDefinition(hiding), { message: 'Hello', wantsReply: false, visitDate: '1999-01-01' }, { today: '2026-05-01' });
+    assert.deepEqual(hidden.errors, []);
   });
 });

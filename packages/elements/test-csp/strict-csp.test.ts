@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
+import { SAMPLE_TODAY } from '@eservice-kit/services';
 
 const root = new URL('../../../', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root));
@@ -25,6 +26,8 @@ const pageHtml = `<!doctype html>
 const pageScript = `
 import { loadDefinition, evaluate, compiledFromModule } from './eservice-kit.js';
 const summarize = (result) => result.errors.map((error) => [error.pointer, error.keyword]);
+// The samples' date rules are relative to the day they were written for (SAMPLE_TODAY).
+const today = '${SAMPLE_TODAY}';
 const [text, valid, invalid] = await Promise.all([
   fetch('./civil-wedding.json').then((r) => r.text()),
   fetch('./valid.json').then((r) => r.json()),
@@ -36,8 +39,8 @@ const compiled = loaded.ok ? compiledFromModule(module, loaded.hash) : undefined
 window.__verdicts = {
   loaded: loaded.ok,
   compiled: Boolean(compiled),
-  valid: valid.map((sample) => summarize(evaluate(loaded.definition, compiled, sample.answers))),
-  invalid: invalid.map((sample) => summarize(evaluate(loaded.definition, compiled, sample.answers))),
+  valid: valid.map((sample) => summarize(evaluate(loaded.definition, compiled, sample.answers, { today }))),
+  invalid: invalid.map((sample) => summarize(evaluate(loaded.definition, compiled, sample.answers, { today }))),
 };
 window.__violationsBeforeControl = window.__violations.length;
 const { compileAtRunTime } = await import('./ajv-runtime.js');

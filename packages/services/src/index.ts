@@ -9,6 +9,12 @@ import type { DefinitionIssue, LoadedDefinition } from '@eservice-kit/core';
 import { loadDefinitionStrict } from '@eservice-kit/core/compile';
 
 /** The ids of the definitions this package ships, in catalogue order. */
+/**
+ * The date the sample answers were written for: evaluate them with `{ today: SAMPLE_TODAY }`,
+ * since date rules (lead times, certificate validity) are relative to today.
+ */
+export const SAMPLE_TODAY = '2026-05-01';
+
 export const BUILT_IN_SERVICE_IDS = ['fault-report', 'complaint', 'civil-wedding', 'accessibility-report'] as const;
 
 export type BuiltInServiceId = (typeof BUILT_IN_SERVICE_IDS)[number];

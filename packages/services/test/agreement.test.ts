@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { compiledFromModule, evaluate, listFields, type PrecompiledModule } from '@eservice-kit/core';
 import { compileDefinition, precompileDefinition } from '@eservice-kit/core/compile';
-import { BUILT_IN_SERVICE_IDS, builtInSamples, loadBuiltInDefinition } from '../src/index.js';
+import { BUILT_IN_SERVICE_IDS, builtInSamples, loadBuiltInDefinition, SAMPLE_TODAY } from '../src/index.js';
 
 async function importSource(source: string, id: string): Promise<PrecompiledModule> {
   const file = join(mkdtempSync(join(tmpdir(), 'es-agreement-')), `${id}.validator.js`);
@@ -61,8 +61,8 @@ describe('precompiled and runtime evaluation agree on generated answers', () => 
       let invalid = 0;
       fc.assert(
         fc.property(answers, (generated) => {
-          const a = evaluate(loaded.definition, precompiled, generated);
-          const b = evaluate(loaded.definition, runtime, generated);
+          const a = evaluate(loaded.definition, precompiled, generated, { today: SAMPLE_TODAY });
+          const b = evaluate(loaded.definition, runtime, generated, { today: SAMPLE_TODAY });
           assert.deepEqual(a, b);
           if (!a.valid) invalid += 1;
         }),

@@ -25,6 +25,7 @@ import {
   loadBuiltInDefinitions,
   loadDefinitionFile,
   type BuiltInDefinition,
+  SAMPLE_TODAY,
   type BuiltInSamples,
 } from '../src/index.js';
 
@@ -163,8 +164,8 @@ for (const id of BUILT_IN_SERVICE_IDS) {
       compiled = compileDefinition(loaded);
       samples = builtInSamples(id);
       evaluations = [
-        ...samples.valid.map((sample) => ({ name: sample.name, kind: 'valid' as const, evaluation: evaluate(loaded.definition, compiled, sample.answers) })),
-        ...samples.invalid.map((sample) => ({ name: sample.name, kind: 'invalid' as const, evaluation: evaluate(loaded.definition, compiled, sample.answers) })),
+        ...samples.valid.map((sample) => ({ name: sample.name, kind: 'valid' as const, evaluation: evaluate(loaded.definition, compiled, sample.answers, { today: SAMPLE_TODAY }) })),
+        ...samples.invalid.map((sample) => ({ name: sample.name, kind: 'invalid' as const, evaluation: evaluate(loaded.definition, compiled, sample.answers, { today: SAMPLE_TODAY }) })),
       ];
     });
 
@@ -212,7 +213,7 @@ for (const id of BUILT_IN_SERVICE_IDS) {
 
     it('accepts every valid sample, pruning the hidden fields it carries', () => {
       for (const sample of samples.valid) {
-        const evaluation = evaluate(loaded.definition, compiled, sample.answers);
+        const evaluation = evaluate(loaded.definition, compiled, sample.answers, { today: SAMPLE_TODAY });
         assert.equal(evaluation.errors.length, 0, `${sample.name}: ${describeErrors(evaluation)}`);
         for (const pointer of sample.prunes ?? []) {
           assert.notEqual(getAtPointer(sample.answers, pointer), undefined, `${sample.name}: the answers carry ${pointer}`);
@@ -224,7 +225,7 @@ for (const id of BUILT_IN_SERVICE_IDS) {
 
     it('rejects every invalid sample at exactly its pointer, with its keyword', () => {
       for (const sample of samples.invalid) {
-        const evaluation = evaluate(loaded.definition, compiled, sample.answers);
+        const evaluation = evaluate(loaded.definition, compiled, sample.answers, { today: SAMPLE_TODAY });
         assert.deepEqual(errorPointers(evaluation), [sample.pointer], `${sample.name}: ${describeErrors(evaluation)}`);
         assert.ok(
           evaluation.errors.some((error) => error.keyword === sample.keyword),
@@ -290,8 +291,8 @@ for (const id of BUILT_IN_SERVICE_IDS) {
 
       it('agrees with runtime evaluation on every sample', () => {
         for (const sample of [...samples.valid, ...samples.invalid]) {
-          const runtime = evaluate(loaded.definition, compiled, sample.answers);
-          const standalone = evaluate(loaded.definition, precompiled, sample.answers);
+          const runtime = evaluate(loaded.definition, compiled, sample.answers, { today: SAMPLE_TODAY });
+          const standalone = evaluate(loaded.definition, precompiled, sample.answers, { today: SAMPLE_TODAY });
           assert.deepEqual(standalone.visibleFields, runtime.visibleFields, `${sample.name}: visibleFields`);
           assert.deepEqual(standalone.requiredFields, runtime.requiredFields, `${sample.name}: requiredFields`);
           assert.deepEqual(standalone.pruned, runtime.pruned, `${sample.name}: pruned`);
@@ -302,3 +303,17 @@ for (const id of BUILT_IN_SERVICE_IDS) {
     });
   });
 }
+
+describe('date rules are covered by the samples', () => {
+  for (const id of BUILT_IN_SERVICE_IDS) {
+    const { definition } = loadBuiltInDefinition(id);
+    for (const rule of definition.dateRules ?? []) {
+      it(`${id}: ${rule.id} rejects some invalid sample`, () => {
+        const matchesField = (pointer: string) => fieldKey(pointer) === rule.field;
+        const keywords = [rule.notBefore && 'dateNotBefore', rule.notAfter && 'dateNotAfter'].filter(Boolean);
+        const hit = builtInSamples(id).invalid.some((sample) => matchesField(sample.pointer) && keywords.includes(sample.keyword));
+        assert.ok(hit, `no invalid sample fails ${rule.id} (${keywords.join('/')} at ${rule.field})`);
+      });
+    }
+  }
+});

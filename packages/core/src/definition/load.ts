@@ -221,6 +221,18 @@ function semanticIssues(definition: ServiceDefinition, options: LoadOptions): De
     }
   });
 
+  checkDuplicateIds('/dateRules', (definition.dateRules ?? []).map((rule) => rule.id));
+  (definition.dateRules ?? []).forEach((rule, index) => {
+    const base = `/dateRules/${index}`;
+    requireField(`${base}/field`, rule.field);
+    const target = schemaAt(definition.schema, rule.field);
+    if (target && target['format'] !== 'date') issues.push(issue(`${base}/field`, 'date-rule-not-date', { field: rule.field }));
+    for (const side of ['notBefore', 'notAfter'] as const) {
+      const bound = rule[side];
+      if (bound && 'field' in bound) requireField(`${base}/${side}/field`, bound.field);
+    }
+  });
+
   const roles = definition.roles ?? {};
   for (const [role, value] of Object.entries(roles)) {
     if (typeof value === 'string') requireField(`/roles/${role}`, value);

@@ -140,6 +140,23 @@ export interface Rule {
   readonly steps?: readonly string[];
 }
 
+/** A date relative to today (Europe/Stockholm) or to another answer, moved by months then days. */
+export type DateBound = ({ readonly today: true } | { readonly field: JsonPointer }) & {
+  readonly months?: number;
+  readonly days?: number;
+};
+
+/**
+ * A limit on a date field that static JSON Schema cannot express: "at least 14 days from
+ * today", "at most 4 months after the certificate date". `field` may use "*" for list items.
+ */
+export interface DateRule {
+  readonly id: string;
+  readonly field: JsonPointer;
+  readonly notBefore?: DateBound;
+  readonly notAfter?: DateBound;
+}
+
 export interface DefinitionUi {
   readonly steps: readonly StepUi[];
   readonly fields: Readonly<Record<JsonPointer, FieldUi>>;
@@ -175,6 +192,8 @@ export interface ServiceDefinition {
   readonly drafts?: DraftSettings;
   readonly feedback?: FeedbackSettings;
   readonly survey?: SurveySettings;
+  /** Date limits relative to today or to other answers, checked by evaluate(). */
+  readonly dateRules?: readonly DateRule[];
   /** Definition-wide message overrides keyed by keyword, below per-field ones. */
   readonly messages?: MessageOverrides;
 }

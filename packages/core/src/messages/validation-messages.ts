@@ -31,6 +31,8 @@ export const VALIDATION_MESSAGES: Readonly<Record<string, { readonly sv: string;
   maxItems: { sv: 'Ange högst {limit}.', en: 'Give at most {limit}.' },
   uniqueItems: { sv: 'Samma svar finns två gånger.', en: 'The same answer appears twice.' },
   dependentRequired: { sv: 'Fyll i det här fältet också.', en: 'Fill in this field too.' },
+  dateNotBefore: { sv: 'Välj ett datum från och med {limit}.', en: 'Choose a date on or after {limit}.' },
+  dateNotAfter: { sv: 'Välj ett datum senast {limit}.', en: 'Choose a date on or before {limit}.' },
   additionalProperties: { sv: 'Fältet hör inte till e-tjänsten.', en: 'This field does not belong to the e-service.' },
   anyOf: { sv: 'Fyll i minst ett av alternativen.', en: 'Fill in at least one of the alternatives.' },
   oneOf: { sv: 'Fyll i precis ett av alternativen.', en: 'Fill in exactly one of the alternatives.' },

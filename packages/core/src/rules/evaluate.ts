@@ -4,7 +4,9 @@ import { listFields, type SchemaField } from '../definition/schema-walk.js';
 import type { ServiceDefinition } from '../definition/types.js';
 import { fieldKey, getAtPointer, isWithin, removeAtPointer } from '../json-pointer.js';
 import { resolveValidationMessage } from '../messages/resolve.js';
-import type { CompiledDefinition, Evaluation, FieldError } from './types.js';
+import { stockholmDate } from '../calendar/index.js';
+import { dateRuleErrors } from './date-rules.js';
+import type { CompiledDefinition, Evaluation, EvaluateOptions, FieldError } from './types.js';
 
 function isEmpty(value: unknown): boolean {
   return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
@@ -109,7 +111,7 @@ const MAX_ROUNDS = 8;
  * what is visible, what is required, the pruned answers and the errors. Hidden fields are
  * dropped, never a reason to reject.
  */
-export function evaluate(definition: ServiceDefinition, compiled: CompiledDefinition, answers: unknown): Evaluation {
+export function evaluate(definition: ServiceDefinition, compiled: CompiledDefinition, answers: unknown, options: EvaluateOptions = {}): Evaluation {
   const unsafe = guardJsonValue(answers, ANSWER_LIMITS);
   if (unsafe) return rejected(definition, unsafe.pointer, unsafe.code);
   const fields = listFields(definition.schema);
@@ -138,6 +140,10 @@ export function evaluate(definition: ServiceDefinition, compiled: CompiledDefini
   const verdict: unknown = compiled.validate(pruned);
   if (typeof verdict !== 'boolean') return rejected(definition, '', 'validator');
   const errors = verdict ? [] : fieldErrors(definition, compiled.validate.errors ?? [], view.hiddenFields);
+  const today = options.today ?? stockholmDate(new Date());
+  for (const error of dateRuleErrors(definition, pruned, today, view.hiddenFields)) {
+    if (!errors.some((other) => other.pointer === error.pointer)) errors.push(error);
+  }
   for (const pointer of view.ruleRequired) {
     if (view.hiddenFields.has(pointer) || !isEmpty(getAtPointer(pruned, pointer))) continue;
     if (errors.some((error) => error.pointer === pointer && error.keyword === 'required')) continue;

@@ -18,6 +18,11 @@ export interface FieldError {
   readonly message: BilingualMessage;
 }
 
+export interface EvaluateOptions {
+  /** Today's date (YYYY-MM-DD) for date rules; defaults to the date in Europe/Stockholm now. */
+  readonly today?: string;
+}
+
 /** What one definition says about one set of answers. */
 export interface Evaluation {
   /** Field pointers the citizen sees (array item fields as "*"). */
