@@ -8,7 +8,6 @@ export { BUILT_IN_WIDGETS, widgetFits } from './definition/widgets.js';
 export type { SchemaError, SchemaValidator } from './definition/meta-validate.js';
 export { evaluate } from './rules/evaluate.js';
 export type { CompiledDefinition, Evaluation, EvaluateOptions, FieldError } from './rules/types.js';
-export { addCalendarMonths } from './rules/date-rules.js';
 export { resolveValidationMessage } from './messages/resolve.js';
 export { VALIDATION_MESSAGES, FALLBACK_VALIDATION_MESSAGE } from './messages/validation-messages.js';
 export { resolveText, interpolate, UI_LOCALES, type UiLocale, type BilingualMessage } from './i18n/localized.js';

@@ -1,4 +1,6 @@
 export {
+  addCalendarDays,
+  addCalendarMonths,
   addWorkingDays,
   expectedBy,
   isSwedishPublicHoliday,

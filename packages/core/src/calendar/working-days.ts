@@ -29,6 +29,20 @@ function fromUtc(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
+/** The date `days` calendar days after `date` (negative: before). */
+export function addCalendarDays(date: string, days: number): string {
+  return fromUtc(toUtc(date) + days * DAY_MS);
+}
+
+/** Adds months, clamping to the month's end: 2026-01-31 + 1 month = 2026-02-28. */
+export function addCalendarMonths(date: string, months: number): string {
+  const start = new Date(toUtc(date));
+  const firstOfTarget = Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + months, 1);
+  const target = new Date(firstOfTarget);
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  return fromUtc(firstOfTarget + (Math.min(start.getUTCDate(), lastDay) - 1) * DAY_MS);
+}
+
 /** Easter Sunday (Gregorian computus, Meeus/Jones/Butcher) as UTC milliseconds. */
 function easterSunday(year: number): number {
   const a = year % 19;

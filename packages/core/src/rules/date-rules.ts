@@ -1,29 +1,15 @@
+import { addCalendarDays, addCalendarMonths } from '../calendar/index.js';
 import { isDate } from '../formats/standard.js';
 import type { DateBound, DateRule, ServiceDefinition } from '../definition/types.js';
 import { getAtPointer, isWithin, joinPointer, parsePointer } from '../json-pointer.js';
 import { resolveValidationMessage } from '../messages/resolve.js';
 import type { FieldError } from './types.js';
 
-/** Adds months to a YYYY-MM-DD date, clamping to the month's end (2026-01-31 + 1 month = 2026-02-28). */
-export function addCalendarMonths(date: string, months: number): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(year, month - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(day, lastDay));
-  return target.toISOString().slice(0, 10);
-}
-
-function addDays(date: string, days: number): string {
-  const moved = new Date(`${date}T00:00:00Z`);
-  moved.setUTCDate(moved.getUTCDate() + days);
-  return moved.toISOString().slice(0, 10);
-}
-
 /** The date a bound stands for, or undefined when its reference field holds no date. */
 function boundDate(bound: DateBound, answers: unknown, today: string): string | undefined {
   const reference = 'field' in bound ? getAtPointer(answers, bound.field) : today;
   if (typeof reference !== 'string' || !isDate(reference)) return undefined;
-  return addDays(addCalendarMonths(reference, bound.months ?? 0), bound.days ?? 0);
+  return addCalendarDays(addCalendarMonths(reference, bound.months ?? 0), bound.days ?? 0);
 }
 
 /** Concrete pointers of a field pattern in these answers: "*" becomes every index present. */
