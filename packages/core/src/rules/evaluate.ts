@@ -97,6 +97,17 @@ function fieldErrors(definition: ServiceDefinition, errors: readonly SchemaError
   return found;
 }
 
+/** Sorts errors in the order the citizen meets the fields (by step), as the error summary lists them. */
+function sortByStepOrder(definition: ServiceDefinition, fields: readonly SchemaField[], errors: FieldError[]): void {
+  const order = new Map<string, number>();
+  for (const onStep of definition.ui.steps.flatMap((step) => step.fields)) {
+    for (const field of fields) if (isWithin(field.pointer, onStep) && !order.has(field.pointer)) order.set(field.pointer, order.size);
+  }
+  for (const field of fields) if (!order.has(field.pointer)) order.set(field.pointer, order.size);
+  const position = (pointer: string) => order.get(fieldKey(pointer)) ?? fields.length;
+  errors.sort((a, b) => position(a.pointer) - position(b.pointer));
+}
+
 /** The evaluation of answers that cannot be processed at all: nothing visible, one error. */
 function rejected(definition: ServiceDefinition, pointer: string, keyword: string): Evaluation {
   const error = { pointer, keyword, message: resolveValidationMessage(definition, pointer, keyword) };
@@ -149,14 +160,7 @@ export function evaluate(definition: ServiceDefinition, compiled: CompiledDefini
     if (errors.some((error) => error.pointer === pointer && error.keyword === 'required')) continue;
     errors.push({ pointer, keyword: 'required', message: resolveValidationMessage(definition, pointer, 'required') });
   }
-  // The error summary lists problems in the order the citizen meets the fields: by step.
-  const order = new Map<string, number>();
-  for (const onStep of definition.ui.steps.flatMap((step) => step.fields)) {
-    for (const field of fields) if (isWithin(field.pointer, onStep) && !order.has(field.pointer)) order.set(field.pointer, order.size);
-  }
-  for (const field of fields) if (!order.has(field.pointer)) order.set(field.pointer, order.size);
-  const position = (pointer: string) => order.get(fieldKey(pointer)) ?? fields.length;
-  errors.sort((a, b) => position(a.pointer) - position(b.pointer));
+  sortByStepOrder(definition, fields, errors);
   return {
     visibleFields,
     hiddenFields: [...view.hiddenFields],
