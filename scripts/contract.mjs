@@ -7,6 +7,9 @@ import { parseArgs } from 'node:util';
 
 const USAGE = `Usage: node scripts/contract.mjs <tenantBaseUrl> [options]
 
+  <tenantBaseUrl> is what the elements' api attribute holds: the server's root for a single
+  municipality, or {origin}/{tenant} where one server hosts several (API paths are below it).
+
   --service <id>            service to submit to (default: the first in the catalog)
   --valid <file.json>       answers the service accepts
   --invalid <file.json>     answers the service rejects

@@ -32,6 +32,10 @@ export const ISSUE_MESSAGES = {
   'unsupported-keyword': { sv: 'Nyckelordet "{keyword}" stöds inte i e-tjänster.', en: 'The keyword "{keyword}" is not supported in e-services.' },
   'internal-error': { sv: 'Definitionen kunde inte kontrolleras: {detail}', en: 'The definition could not be checked: {detail}' },
   'date-rule-not-date': { sv: 'Datumregeln gäller fältet {field}, som inte är ett datum (format date).', en: 'The date rule applies to {field}, which is not a date (format date).' },
+  'condition-unknown-field': {
+    sv: 'Villkoret nämner {field}, som inte finns i svarsschemat: regeln kan aldrig gälla som tänkt.',
+    en: 'The condition names {field}, which is not in the answer schema: the rule can never work as meant.',
+  },
   'rule-inside-array': { sv: 'Regler kan inte peka in i en lista ({field}).', en: 'Rules cannot point inside a list ({field}).' },
   'duplicate-id': { sv: 'Id:t "{id}" används mer än en gång.', en: 'The id "{id}" is used more than once.' },
   'duplicate-step-field': { sv: 'Fältet {field} står på mer än ett steg.', en: 'The field {field} is on more than one step.' },

@@ -102,6 +102,28 @@ function* localizedTexts(definition: ServiceDefinition): Generator<[string, Loca
   yield* record('/feedback/wording', definition.feedback?.wording);
 }
 
+/**
+ * The answer fields a rule condition names through `properties` and `required`, nested
+ * objects included: a misspelt name makes a rule that never holds, silently.
+ */
+function conditionFields(when: unknown, base: string, field = ''): { pointer: string; field: string }[] {
+  if (typeof when !== 'object' || when === null || Array.isArray(when)) return [];
+  const condition = when as Record<string, unknown>;
+  const found: { pointer: string; field: string }[] = [];
+  const required = Array.isArray(condition['required']) ? condition['required'] : [];
+  required.forEach((name, index) => {
+    if (typeof name === 'string') found.push({ pointer: `${base}/required/${index}`, field: joinPointer(field, name) });
+  });
+  const properties = condition['properties'];
+  if (typeof properties === 'object' && properties !== null && !Array.isArray(properties)) {
+    for (const [name, sub] of Object.entries(properties)) {
+      const pointer = joinPointer(`${base}/properties`, name);
+      found.push({ pointer, field: joinPointer(field, name) }, ...conditionFields(sub, pointer, joinPointer(field, name)));
+    }
+  }
+  return found;
+}
+
 /** The pointer itself and every pointer above it, e.g. /a/b → /a/b, /a. */
 function ancestorsOf(pointer: string): string[] {
   const found: string[] = [];
@@ -209,6 +231,9 @@ function semanticIssues(definition: ServiceDefinition, options: LoadOptions): De
     rule.steps?.forEach((step, index) => {
       if (!stepIds.has(step)) issues.push(issue(`${base}/steps/${index}`, 'unknown-step', { step }));
     });
+    for (const { pointer, field } of conditionFields(rule.when, `${base}/when`)) {
+      if (!fieldPointers.has(field)) issues.push(issue(pointer, 'condition-unknown-field', { field }, 'warning'));
+    }
     if (options.checkSchema) {
       const problem = options.checkSchema(rule.when);
       if (problem) issues.push(issue(`${base}/when`, 'invalid-schema', { detail: problem }));
