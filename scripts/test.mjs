@@ -30,12 +30,18 @@ const counted = (output) => {
   totals.failed += failed;
 };
 
-const nodeTests = ['core', 'services', 'server'].flatMap((name) => testFiles(`packages/${name}/test`, /\.test\.ts$/));
+// Node-side tests: core, services, server, and the elements' DOM-free parts (test-node).
+const nodeTests = [
+  ...['core', 'services', 'server'].flatMap((name) => testFiles(`packages/${name}/test`, /\.test\.ts$/)),
+  ...testFiles('packages/elements/test-node', /\.test\.ts$/),
+];
 counted(await run(`Node tests (${nodeTests.length} files)`, process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...nodeTests]));
 for (const project of ['packages/core', 'packages/services', 'packages/server', 'packages/elements']) {
   await run(`type-check ${project} tests`, bin('tsc'), ['-p', `${project}/tsconfig.test.json`]);
 }
-await run('type-check the strict-CSP test', bin('tsc'), ['-p', 'packages/elements/test-csp/tsconfig.json']);
+for (const project of ['packages/elements/test-node', 'packages/elements/test-csp']) {
+  if (existsSync(`${project}/tsconfig.json`)) await run(`type-check ${project}`, bin('tsc'), ['-p', `${project}/tsconfig.json`]);
+}
 await run('type-check Storybook config', bin('tsc'), ['-p', '.storybook/tsconfig.json']);
 counted(await run('browser tests (web-test-runner, headless Chromium)', bin('web-test-runner'), ['--config', 'packages/elements/web-test-runner.config.mjs']));
 counted(await run('strict-CSP page test', process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...testFiles('packages/elements/test-csp', /\.test\.ts$/)]));

@@ -10,3 +10,4 @@ export type { EsMessageLive, EsMessageVariant } from './components/es-message/es
 export type { EsDismissEvent, EsDismissEventDetail } from './events/es-dismiss.js';
 export { setupLocalization, resolveLocale, normalizeLocale, DEFAULT_LOCALE } from './localization.js';
 export type { LocalizationController, UiLocale } from './localization.js';
+export { HttpTransport, DEFAULT_TIMEOUT_MS, type HttpTransportOptions } from './transport/http-transport.js';

@@ -26,7 +26,7 @@ export function isTime(value: string): boolean {
   return hour <= 23 && minute <= 59 && second <= 60;
 }
 
-/** RFC 3339 date-time; the offset is required so an instant is unambiguous. */
+/** RFC 3339 date-time; the offset is required so an instant is unambiguous. Repeats isDate's day check: each checker must stand alone. */
 export function isDateTime(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})[tT ](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(z|[+-]\d{2}:\d{2})$/i.exec(value);
   if (!match) return false;
