@@ -318,6 +318,11 @@ describe('HttpTransport against the loopback server', () => {
     assert.deepEqual([...server.state.uploads.get(uploaded.uploadId)!.bytes], [...PNG]);
     assert.ok(log.at(-1)!.body instanceof FormData);
 
+    value(await transport.uploadFile(new Blob([PNG]), { serviceId: 'broken-lamp', pointer: '/photos', filename: 'lampa.png' }));
+    const form = log.at(-1)!.body as FormData;
+    assert.equal(form.get('pointer'), '/photos', 'the answer field the file is for travels with it');
+    assert.equal(form.get('serviceId'), 'broken-lamp');
+
     const named = value(await transport.uploadFile(new File([PNG], 'photo.png')));
     assert.equal(named.mediaType, 'image/png');
 

@@ -84,6 +84,8 @@ export type DefinitionFetch =
 export interface UploadOptions extends RequestOptions {
   /** The service whose size, count and type limits apply. */
   readonly serviceId?: string;
+  /** The answer field the file is for, so the service's limits for that field apply. */
+  readonly pointer?: string;
   readonly filename?: string;
 }
 

@@ -258,13 +258,14 @@ export class HttpTransport implements Transport {
   }
 
   /**
-   * `POST /api/uploads`: one file as multipart form data (part `file`, plus `serviceId` when
+   * `POST /api/uploads`: one file as multipart form data (part `file`, plus `serviceId` and `pointer` when
    * given, so that service's limits apply). The filename is `options.filename`, else a
    * `File`'s own name. Timeout: four times the transport's unless `options.timeoutMs`.
    */
   async uploadFile(file: Blob, options?: UploadOptions): Promise<TransportResult<UploadResult>> {
     const form = new FormData();
     if (options?.serviceId !== undefined) form.append('serviceId', options.serviceId);
+    if (options?.pointer !== undefined) form.append('pointer', options.pointer);
     const ownName = (file as Blob & { name?: unknown }).name;
     form.append('file', file, options?.filename ?? (typeof ownName === 'string' && ownName !== '' ? ownName : 'upload'));
     const received = await this.#exchange({
