@@ -112,6 +112,14 @@ describe('evaluate: rule semantics beyond the fixture', () => {
     assert.equal(shown.pruned['name'], 'Bo');
   });
 
+  it('drops an anyOf whose fields are all hidden, and keeps it while one is shown', () => {
+    // "Give an e-mail or a postcode", but both live on the contact step, hidden without a reply.
+    const run = cascade({ ...base, schema: { ...(base.schema as object), anyOf: [{ required: ['email'] }, { required: ['postcode'] }] } });
+    assert.deepEqual(run({ message: 'Hello', wantsReply: false }).errors, []);
+    const shown = run({ message: 'Hello', wantsReply: true, name: 'Bo' });
+    assert.deepEqual(shown.errors.map((error) => [error.pointer, error.keyword]).sort(), [['', 'anyOf'], ['/email', 'required']]);
+  });
+
   it('refuses answers nested too deeply, without throwing', () => {
     let deep: unknown = 'x';
     for (let level = 0; level < 100_000; level++) deep = [deep];

@@ -2,7 +2,7 @@ import { ANSWER_LIMITS, guardJsonValue } from '../definition/guard.js';
 import { schemaErrorPointer, type SchemaError } from '../definition/meta-validate.js';
 import { listFields, type SchemaField } from '../definition/schema-walk.js';
 import type { ServiceDefinition } from '../definition/types.js';
-import { fieldKey, getAtPointer, isWithin, removeAtPointer } from '../json-pointer.js';
+import { fieldKey, getAtPointer, isWithin, joinPointer, removeAtPointer } from '../json-pointer.js';
 import { resolveValidationMessage } from '../messages/resolve.js';
 import { stockholmDate } from '../calendar/index.js';
 import { dateRuleErrors } from './date-rules.js';
@@ -81,11 +81,32 @@ function isNoise(error: SchemaError): boolean {
   return error.keyword === 'if' || /\/(anyOf|oneOf)\/\d+\//.test(error.schemaPath);
 }
 
+/**
+ * Whether an anyOf/oneOf error is only about hidden fields: every field its branches
+ * require is hidden, so the citizen could not satisfy it and must not be blocked by it.
+ */
+function onlyAboutHiddenFields(definition: ServiceDefinition, error: SchemaError, hiddenFields: ReadonlySet<string>): boolean {
+  if ((error.keyword !== 'anyOf' && error.keyword !== 'oneOf') || !error.schemaPath.startsWith('#')) return false;
+  let branches: unknown;
+  try {
+    branches = getAtPointer(definition.schema, decodeURIComponent(error.schemaPath.slice(1)));
+  } catch {
+    return false;
+  }
+  if (!Array.isArray(branches)) return false;
+  const named = branches.flatMap((branch) => {
+    const required = (branch as { required?: unknown })?.required;
+    return Array.isArray(required) ? required.filter((name): name is string => typeof name === 'string') : [];
+  });
+  const base = fieldKey(error.instancePath);
+  return named.length > 0 && named.every((name) => [...hiddenFields].some((hidden) => isWithin(joinPointer(base, name), hidden)));
+}
+
 function fieldErrors(definition: ServiceDefinition, errors: readonly SchemaError[], hiddenFields: ReadonlySet<string>): FieldError[] {
   const found: FieldError[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
-    if (isNoise(error)) continue;
+    if (isNoise(error) || onlyAboutHiddenFields(definition, error, hiddenFields)) continue;
     const pointer = schemaErrorPointer(error);
     const key = fieldKey(pointer);
     if ([...hiddenFields].some((hidden) => isWithin(key, hidden))) continue;
