@@ -7,3 +7,4 @@ export * from './tracking-code.js';
 export * from './transport.js';
 export * from './summary.js';
 export * from './identifier.js';
+export * from './guards.js';

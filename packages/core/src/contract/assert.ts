@@ -49,13 +49,10 @@ export function expectProblem(response: HttpResponse, status: number, code?: Pro
   return problem;
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+// The contract's body shapes are core's (case/guards.ts); the suite adds per-field detail.
+import { isLocalizedText, isRecord } from '../case/guards.js';
 
-export function isLocalizedText(value: unknown): boolean {
-  return isRecord(value) && Object.keys(value).length > 0 && Object.values(value).every((text) => typeof text === 'string');
-}
+export { isLocalizedText, isRecord };
 
 /** Text that betrays internals: stack frames, engine paths, file locations. */
 const LEAK = /\n\s+at\s|\bat\s+\S+\s+\(|node:internal|node_modules|file:\/\/|\.(?:[cm]?js|ts):\d+:\d+|Traceback \(most recent/;

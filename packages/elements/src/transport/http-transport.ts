@@ -6,6 +6,13 @@
 import {
   IDEMPOTENCY_KEY_PATTERN,
   failureKindForStatus,
+  isCatalog,
+  isCitizenCaseView,
+  isCreated,
+  isEventsAccepted,
+  isJsonObject,
+  isReceipt,
+  isUploadResult,
   isProblem,
   parseRetryAfter,
   problemType,
@@ -32,7 +39,6 @@ import type {
   UploadResult,
   UsageEventBatch,
 } from '@eservice-kit/core';
-import { isCatalog, isCitizenCaseView, isCreated, isEventsAccepted, isJsonObject, isReceipt, isUploadResult } from './guards.js';
 
 /** Options of {@link HttpTransport}. */
 export interface HttpTransportOptions {

@@ -1,10 +1,13 @@
 /**
- * Shape checks for the success bodies of docs/openapi.yaml. A body that fails them is a
- * `protocol` failure: the elements never render or store what the contract does not promise.
+ * Shape checks for the success bodies of docs/openapi.yaml, shared by clients (a body that
+ * fails them is a `protocol` failure of HttpTransport: nothing off-contract is rendered or
+ * stored) and the contract suite, which adds per-field detail.
  * Problem bodies are checked with core's `isProblem`/`isFieldError`, not here.
  */
-import { REFERENCE_PATTERN, TOKEN_PATTERN, TRACKING_CODE_PATTERN } from '@eservice-kit/core';
-import type { Catalog, CitizenCaseView, Created, EventsAccepted, Receipt, UploadResult } from '@eservice-kit/core';
+import { TOKEN_PATTERN } from './random.js';
+import { REFERENCE_PATTERN } from './reference.js';
+import { TRACKING_CODE_PATTERN } from './tracking-code.js';
+import type { Catalog, CitizenCaseView, Created, EventsAccepted, Receipt, UploadResult } from './types.js';
 
 type Guard<T> = (value: unknown) => value is T;
 
@@ -29,7 +32,7 @@ function isAbsoluteUrl(value: string): boolean {
   }
 }
 
-function isLocalizedText(value: unknown): boolean {
+export function isLocalizedText(value: unknown): boolean {
   return isRecord(value) && Object.keys(value).length > 0 && Object.values(value).every(isString);
 }
 
