@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
+import { loopbackPlugin } from './test/support/loopback-plugin.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -48,6 +49,7 @@ export default {
     // itself: the esbuild plugin does not follow `extends`.
     esbuildPlugin({ ts: true, tsconfig: here('tsconfig.json') }),
     forcedColorsPlugin(),
+    loopbackPlugin(),
   ],
   browsers: [
     chromeLauncher({

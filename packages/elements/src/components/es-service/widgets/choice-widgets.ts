@@ -1,0 +1,168 @@
+// Choices: select, radio group, checkbox, checkbox group, yes/no and consent. Values
+// are the schema's own (enum or oneOf/const), whatever their JSON type.
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { msg } from '@lit/localize';
+import { ariaInvalid, fieldsetField, hint, inlineError } from './chrome.js';
+import type { FieldSchema, Widget, WidgetContext } from './types.js';
+
+/** The values a field may take, in schema order. */
+export function choicesOf(schema: FieldSchema): readonly unknown[] {
+  if (Array.isArray(schema['enum'])) return schema['enum'];
+  if (Array.isArray(schema['oneOf'])) {
+    return schema['oneOf'].filter((branch) => typeof branch === 'object' && branch !== null && 'const' in branch).map((branch) => (branch as { const: unknown }).const);
+  }
+  return [];
+}
+
+const hasChoices = (schema: FieldSchema) => choicesOf(schema).length > 0;
+const isBoolean = (schema: FieldSchema) => schema['type'] === 'boolean';
+const itemsOf = (schema: FieldSchema) => (typeof schema['items'] === 'object' && schema['items'] !== null ? (schema['items'] as FieldSchema) : undefined);
+const sameValue = (a: unknown, b: unknown) => a === b || (typeof a === 'object' && JSON.stringify(a) === JSON.stringify(b));
+
+/** Touches the field when focus leaves the whole group, not when it moves between its controls. */
+function touchWhenLeaving(context: WidgetContext) {
+  return (event: FocusEvent) => {
+    const group = event.currentTarget as HTMLElement;
+    if (!(event.relatedTarget instanceof Node) || !group.contains(event.relatedTarget)) context.touch();
+  };
+}
+
+function controlId(context: WidgetContext, index: number): string {
+  return index === 0 ? context.id : `${context.id}-${index}`;
+}
+
+function radios(context: WidgetContext, choices: readonly unknown[], label: (value: unknown) => string): TemplateResult {
+  return html`<div class="choices" @focusout=${touchWhenLeaving(context)}>
+    ${choices.map(
+      (value, index) => html`<div class="choice">
+        <input
+          type="radio"
+          id=${controlId(context, index)}
+          name=${context.id}
+          part="radio"
+          aria-invalid=${ariaInvalid(context)}
+          .checked=${live(sameValue(context.value, value))}
+          @change=${() => context.set(value)}
+        />
+        <label for=${controlId(context, index)} part="choice-label">${label(value)}</label>
+      </div>`,
+    )}
+  </div>`;
+}
+
+const radio: Widget = {
+  name: 'radio',
+  rank: (schema) => (hasChoices(schema) ? (choicesOf(schema).length <= 6 ? 4 : 2) : 0),
+  render: (context) => fieldsetField(context, radios(context, choicesOf(context.schema), (value) => context.optionLabel(value))),
+};
+
+const select: Widget = {
+  name: 'select',
+  rank: (schema) => (hasChoices(schema) ? 3 : 0),
+  render(context) {
+    const choices = choicesOf(context.schema);
+    const selected = choices.findIndex((value) => sameValue(value, context.value));
+    return html`<div class="field" part="field" ?data-invalid=${context.error !== ''}>
+      <label for=${context.id} part="label">${context.label}${context.required ? nothing : html` <span class="optional">${msg('(optional)', { id: 'es-service.optional' })}</span>`}</label>
+      ${hint(context)} ${inlineError(context)}
+      <select
+        id=${context.id}
+        part="input select"
+        aria-required=${context.required ? 'true' : 'false'}
+        aria-invalid=${ariaInvalid(context)}
+        aria-describedby=${context.describedBy || nothing}
+        .value=${live(selected === -1 ? '' : String(selected))}
+        @change=${(event: Event) => {
+          const index = (event.target as HTMLSelectElement).value;
+          context.set(index === '' ? undefined : choices[Number(index)]);
+        }}
+        @blur=${context.touch}
+      >
+        <option value="">${msg('Choose…', { id: 'es-service.choose' })}</option>
+        ${choices.map((value, index) => html`<option value=${String(index)}>${context.optionLabel(value)}</option>`)}
+      </select>
+    </div>`;
+  },
+};
+
+const yesNo: Widget = {
+  name: 'yes-no',
+  rank: (schema) => (isBoolean(schema) ? 2 : 0),
+  render: (context) =>
+    fieldsetField(
+      context,
+      radios(context, [true, false], (value) => (value ? msg('Yes', { id: 'es-service.yes' }) : msg('No', { id: 'es-service.no' }))),
+      'inline',
+    ),
+};
+
+/** One checkbox whose label is a statement; `checkedValue` is what ticking it means. */
+function singleCheckbox(context: WidgetContext, uncheckedValue: false | undefined): TemplateResult {
+  return html`<div class="field" part="field" ?data-invalid=${context.error !== ''}>
+    ${hint(context)} ${inlineError(context)}
+    <div class="choice">
+      <input
+        type="checkbox"
+        id=${context.id}
+        part="checkbox"
+        aria-required=${context.required ? 'true' : 'false'}
+        aria-invalid=${ariaInvalid(context)}
+        aria-describedby=${context.describedBy || nothing}
+        .checked=${live(context.value === true)}
+        @change=${(event: Event) => context.set((event.target as HTMLInputElement).checked ? true : uncheckedValue)}
+        @blur=${context.touch}
+      />
+      <label for=${context.id} part="choice-label">${context.label}</label>
+    </div>
+  </div>`;
+}
+
+const checkbox: Widget = {
+  name: 'checkbox',
+  rank: (schema) => (isBoolean(schema) ? 1 : 0),
+  render: (context) => singleCheckbox(context, false),
+};
+
+/** A box that must be ticked (`const: true`): unticked is no answer, so "required" explains it. */
+const consent: Widget = {
+  name: 'consent',
+  rank: (schema) => (isBoolean(schema) && schema['const'] === true ? 8 : 0),
+  render: (context) => singleCheckbox(context, undefined),
+};
+
+const checkboxGroup: Widget = {
+  name: 'checkbox-group',
+  rank: (schema) => (schema['type'] === 'array' && itemsOf(schema) !== undefined && hasChoices(itemsOf(schema)!) ? 5 : 0),
+  render(context) {
+    const choices = choicesOf(itemsOf(context.schema) ?? {});
+    const chosen = Array.isArray(context.value) ? context.value : [];
+    const toggle = (value: unknown, on: boolean) => {
+      // Keep schema order, so answers do not depend on the order of clicks.
+      const next = choices.filter((choice) => (sameValue(choice, value) ? on : chosen.some((other) => sameValue(other, choice))));
+      context.set(next.length === 0 ? undefined : next);
+    };
+    return fieldsetField(
+      context,
+      html`<div class="choices" @focusout=${touchWhenLeaving(context)}>
+        ${choices.map(
+          (value, index) => html`<div class="choice">
+            <input
+              type="checkbox"
+              id=${controlId(context, index)}
+              part="checkbox"
+              aria-invalid=${ariaInvalid(context)}
+              .checked=${live(chosen.some((other) => sameValue(other, value)))}
+              @change=${(event: Event) => toggle(value, (event.target as HTMLInputElement).checked)}
+            />
+            <label for=${controlId(context, index)} part="choice-label">${context.optionLabel(value)}</label>
+          </div>`,
+        )}
+      </div>`,
+    );
+  },
+};
+
+/** Built-in choice widgets. */
+export const choiceWidgets: readonly Widget[] = [select, radio, checkbox, yesNo, consent, checkboxGroup];

@@ -1,0 +1,52 @@
+// web-test-runner plugin: the server command `es-loopback` lets browser tests start
+// core's loopback implementation of the HTTP contract (a real in-memory server) with
+// the built-in services, read what it received, and switch the page offline.
+//   executeServerCommand('es-loopback', { action: 'start', services?: ['fault-report'], basePath?: '/kommun', faults?: {} })
+//     → { baseUrl }
+//   executeServerCommand('es-loopback', { action: 'cases', baseUrl }) → [{ reference, request, answers, idempotencyKeys }]
+//   executeServerCommand('es-loopback', { action: 'offline', offline: true|false }) → true
+import { tsImport } from 'tsx/esm/api';
+
+const servers = new Map();
+
+async function servicesFor(ids) {
+  const { lampService } = await tsImport('../../../core/test/contract/fixture.ts', import.meta.url);
+  const { loadBuiltInDefinition } = await tsImport('../../../services/src/index.ts', import.meta.url);
+  return ids.map((id) => (id === 'broken-lamp' ? lampService() : lampService(loadBuiltInDefinition(id).definition)));
+}
+
+export function loopbackPlugin() {
+  return {
+    name: 'eservice-kit: es-loopback',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'es-loopback') return undefined;
+      if (payload.action === 'start') {
+        const { startLoopbackServer } = await tsImport('../../../core/test/contract/loopback-server.ts', import.meta.url);
+        const server = await startLoopbackServer({
+          services: await servicesFor(payload.services ?? ['fault-report']),
+          basePath: payload.basePath ?? '/kommun',
+          faults: payload.faults ?? {},
+          ...(payload.limits ? { limits: payload.limits } : {}),
+        });
+        servers.set(server.baseUrl, server);
+        return { baseUrl: server.baseUrl };
+      }
+      if (payload.action === 'cases') {
+        const server = servers.get(payload.baseUrl);
+        if (!server) throw new Error(`no loopback server at ${payload.baseUrl}`);
+        return [...server.cases.values()].map((stored) => ({ reference: stored.reference, request: stored.request, answers: stored.answers }));
+      }
+      if (payload.action === 'offline') {
+        const page = session.browser.getPage(session.id);
+        await page.setOfflineMode(Boolean(payload.offline));
+        return true;
+      }
+      if (payload.action === 'stop') {
+        for (const server of servers.values()) await server.close();
+        servers.clear();
+        return true;
+      }
+      throw new Error(`es-loopback: unknown action ${payload.action}`);
+    },
+  };
+}
