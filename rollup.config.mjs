@@ -6,6 +6,8 @@ import esbuild from 'rollup-plugin-esbuild';
 
 export default {
   input: { 'eservice-kit': 'packages/elements/src/bundle.ts' },
+  // Keep the entry's code in the entry file (no facade chunk): the page loads one file first.
+  preserveEntrySignatures: 'allow-extension',
   output: {
     dir: 'dist',
     format: 'es',
@@ -15,8 +17,8 @@ export default {
   },
   plugins: [
     nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
-    esbuild({ tsconfig: 'packages/elements/tsconfig.json', target: 'es2021', minify: false }),
-    terser({ ecma: 2021, module: true, format: { comments: false } }),
+    esbuild({ tsconfig: 'packages/elements/tsconfig.json', target: 'es2022', minify: false }),
+    terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
   ],
   onwarn(warning, warn) {
     if (warning.code === 'THIS_IS_UNDEFINED') return; // TypeScript helpers in dependencies

@@ -2,6 +2,8 @@
 // localization and follows the page's language at run time.
 import './define.js';
 import { resolveLocale, setupLocalization } from './localization.js';
+import { definitionChecker } from './components/es-service/load-service.js';
+import type { LoadResult } from '@eservice-kit/core';
 
 export * from './index.js';
 
@@ -36,5 +38,13 @@ if (!global[WATCHING_KEY]) {
 }
 
 // Core's eval-free half, for pages that check answers themselves with a precompiled
-// validator module (it is in the bundle anyway for the elements that load definitions).
-export { compiledFromModule, definitionHash, evaluate, loadDefinition, resolveText } from '@eservice-kit/core';
+// validator module (it is in the bundle anyway for <es-service>).
+export { compiledFromModule, evaluate, resolveText } from '@eservice-kit/core';
+
+/**
+ * Core's `loadDefinition()`, loaded on first use: the definition checker is a chunk of
+ * its own (it is the largest part of the library), so in the bundle it is asynchronous.
+ */
+export async function checkDefinition(input: unknown): Promise<LoadResult> {
+  return (await definitionChecker())(input);
+}

@@ -1,5 +1,5 @@
 import { ANSWER_LIMITS, guardJsonValue } from '../definition/guard.js';
-import { schemaErrorPointer, type SchemaError } from '../definition/meta-validate.js';
+import { schemaErrorPointer, type SchemaError } from '../definition/schema-error.js';
 import { listFields, type SchemaField } from '../definition/schema-walk.js';
 import type { ServiceDefinition } from '../definition/types.js';
 import { fieldKey, getAtPointer, isWithin, joinPointer, removeAtPointer } from '../json-pointer.js';

@@ -1,7 +1,7 @@
 // web-test-runner plugin: the server command `es-loopback` lets browser tests start
 // core's loopback implementation of the HTTP contract (a real in-memory server) with
 // the built-in services, read what it received, and switch the page offline.
-//   executeServerCommand('es-loopback', { action: 'start', services?: ['fault-report'], basePath?: '/kommun', faults?: {} })
+//   executeServerCommand('es-loopback', { action: 'start', services?: ['fault-report'], definitions?: [{…}], serverErrors?: {id: [FieldError]}, basePath?: '/kommun', faults?: {} })
 //     → { baseUrl }
 //   executeServerCommand('es-loopback', { action: 'cases', baseUrl }) → [{ reference, request, answers, idempotencyKeys }]
 //   executeServerCommand('es-loopback', { action: 'offline', offline: true|false }) → true
@@ -9,10 +9,20 @@ import { tsImport } from 'tsx/esm/api';
 
 const servers = new Map();
 
-async function servicesFor(ids) {
+/**
+ * Loopback services: built-in ones by id, plus test definitions given whole. `serverErrors`
+ * (service id → field errors) makes the server add errors of its own, as server-only checks
+ * (a duplicate report, a booked date) do.
+ */
+async function servicesFor(ids, definitions, serverErrors) {
   const { lampService } = await tsImport('../../../core/test/contract/fixture.ts', import.meta.url);
   const { loadBuiltInDefinition } = await tsImport('../../../services/src/index.ts', import.meta.url);
-  return ids.map((id) => (id === 'broken-lamp' ? lampService() : lampService(loadBuiltInDefinition(id).definition)));
+  const services = [...ids.map((id) => lampService(loadBuiltInDefinition(id).definition)), ...definitions.map((definition) => lampService(definition))];
+  return services.map((service) => {
+    const extra = serverErrors[service.definition.id];
+    if (!extra) return service;
+    return { ...service, check: (answers) => ({ ...service.check(answers), errors: [...service.check(answers).errors, ...extra] }) };
+  });
 }
 
 export function loopbackPlugin() {
@@ -23,7 +33,7 @@ export function loopbackPlugin() {
       if (payload.action === 'start') {
         const { startLoopbackServer } = await tsImport('../../../core/test/contract/loopback-server.ts', import.meta.url);
         const server = await startLoopbackServer({
-          services: await servicesFor(payload.services ?? ['fault-report']),
+          services: await servicesFor(payload.services ?? [], payload.definitions ?? [], payload.serverErrors ?? {}),
           basePath: payload.basePath ?? '/kommun',
           faults: payload.faults ?? {},
           ...(payload.limits ? { limits: payload.limits } : {}),

@@ -10,7 +10,15 @@ export interface ReceivedCase {
   readonly answers: Record<string, unknown>;
 }
 
-export async function startLoopback(options: { services?: string[]; faults?: Record<string, boolean>; limits?: Record<string, number> } = {}): Promise<string> {
+export interface LoopbackStart {
+  services?: string[];
+  definitions?: unknown[];
+  serverErrors?: Record<string, unknown[]>;
+  faults?: Record<string, boolean>;
+  limits?: Record<string, number>;
+}
+
+export async function startLoopback(options: LoopbackStart = {}): Promise<string> {
   const { baseUrl } = (await executeServerCommand('es-loopback', { action: 'start', ...options })) as { baseUrl: string };
   return baseUrl;
 }
@@ -62,4 +70,34 @@ export async function definitionAndValidator(id: string): Promise<{ definition: 
   const definition = await (await fetch(`/packages/services/definitions/${id}.json`)).json();
   const validator = await import(/* @vite-ignore */ `/packages/services/validators/${id}.validator.js`);
   return { definition, validator };
+}
+
+/** The control focused inside the element. */
+export const focused = (el: EsService): HTMLElement | null => root(el).activeElement as HTMLElement | null;
+
+/** Presses Tab (real key events) until the control named `name` has focus. */
+export async function tabTo(el: EsService, name: string, maxPresses = 60): Promise<HTMLElement> {
+  const { sendKeys } = await import('@web/test-runner-commands');
+  for (let i = 0; i < maxPresses; i++) {
+    const current = focused(el);
+    if (current && current.getAttribute('name') === name) return current;
+    await sendKeys({ press: 'Tab' });
+  }
+  throw new Error(`Tab never reached the control named ${name}`);
+}
+
+/** Presses Tab until the element's focused node matches `selector`. */
+export async function tabToSelector(el: EsService, selector: string, maxPresses = 60): Promise<HTMLElement> {
+  const { sendKeys } = await import('@web/test-runner-commands');
+  for (let i = 0; i < maxPresses; i++) {
+    const current = focused(el);
+    if (current?.matches(selector)) return current;
+    await sendKeys({ press: 'Tab' });
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+/** Resolves with the detail of the next `type` event the element fires. */
+export function nextEvent<T>(el: EsService, type: string): Promise<T> {
+  return new Promise((resolve) => el.addEventListener(type, (event) => resolve((event as CustomEvent<T>).detail), { once: true }));
 }

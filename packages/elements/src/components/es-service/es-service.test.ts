@@ -8,7 +8,8 @@ describe('es-service: loading and the flow', () => {
   let api: string;
   let el: EsService;
 
-  before(async () => {
+  before(async function () {
+    this.timeout(60000);
     await setupLocalization().setLocale('en');
     api = await startLoopback({ services: ['fault-report', 'complaint', 'civil-wedding', 'accessibility-report'] });
   });

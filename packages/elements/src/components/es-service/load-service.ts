@@ -1,7 +1,14 @@
 // Turns the element's inputs (service + api, src, or definition + validator) into a
 // checked definition and its precompiled validator, or a failure the element shows.
-import { compiledFromModule, loadDefinition } from '@eservice-kit/core';
-import type { CompiledDefinition, DefinitionIssue, PrecompiledModule, ServiceDefinition, Transport } from '@eservice-kit/core';
+import { compiledFromModule } from '@eservice-kit/core';
+import type { CompiledDefinition, DefinitionIssue, LoadResult, PrecompiledModule, ServiceDefinition, Transport } from '@eservice-kit/core';
+
+type Checker = (input: unknown) => LoadResult;
+
+/** The definition checker, from its own chunk (see definition-checker.ts). */
+export async function definitionChecker(): Promise<Checker> {
+  return (await import('./definition-checker.js')).loadDefinition;
+}
 
 /** Why an `<es-service>` cannot show its form; the `code` of `es-error`. */
 export type LoadFailureCode =
@@ -49,7 +56,7 @@ async function importValidator(url: string): Promise<unknown> {
   return import(/* @vite-ignore */ /* webpackIgnore: true */ url);
 }
 
-function checked(definition: unknown, validator: unknown, validatorSource: string): LoadOutcome {
+function checked(loadDefinition: Checker, definition: unknown, validator: unknown, validatorSource: string): LoadOutcome {
   const result = loadDefinition(definition);
   if (!result.ok) return failure('definition-invalid', { errors: result.errors, warnings: result.warnings });
   if (!isModule(validator)) return failure('validator-missing', { validator: validatorSource });
@@ -58,24 +65,35 @@ function checked(definition: unknown, validator: unknown, validatorSource: strin
   return { ok: true, definition: result.definition, hash: result.hash, compiled, warnings: result.warnings };
 }
 
-async function fromServer(service: string, transport: Transport, signal: AbortSignal): Promise<LoadOutcome> {
+/** The checker, or the failure to show when its chunk cannot be loaded (the bundle's folder is unreachable). */
+async function checkerOrFailure(checker: Promise<Checker>): Promise<Checker | LoadFailure> {
+  try {
+    return await checker;
+  } catch (error) {
+    return failure('api-unreachable', { chunk: 'definition-checker', message: String(error) });
+  }
+}
+
+async function fromServer(checker: Promise<Checker>, service: string, transport: Transport, signal: AbortSignal): Promise<LoadOutcome> {
   const fetched = await transport.getDefinition(service, { signal });
   if (!fetched.ok) {
     if (fetched.kind === 'not-found') return failure('service-not-found', { service, status: fetched.status });
     return failure('api-unreachable', { service, kind: fetched.kind, status: fetched.status, message: fetched.message });
   }
   if (fetched.value.notModified) return failure('api-unreachable', { service, message: 'unexpected 304' });
+  const loadDefinition = await checkerOrFailure(checker);
+  if (typeof loadDefinition !== 'function') return loadDefinition;
   const result = loadDefinition(fetched.value.definition);
   if (!result.ok) return failure('definition-invalid', { service, errors: result.errors, warnings: result.warnings });
   const url = transport.getValidatorModuleUrl(service, result.hash);
   try {
-    return checked(result.definition, await importValidator(url), url);
+    return checked(loadDefinition, result.definition, await importValidator(url), url);
   } catch (error) {
     return failure('validator-missing', { validator: url, message: String(error) });
   }
 }
 
-async function fromFile(src: string, signal: AbortSignal): Promise<LoadOutcome> {
+async function fromFile(checker: Promise<Checker>, src: string, signal: AbortSignal): Promise<LoadOutcome> {
   const url = new URL(src, document.baseURI);
   let definition: unknown;
   try {
@@ -87,6 +105,8 @@ async function fromFile(src: string, signal: AbortSignal): Promise<LoadOutcome> 
     if (signal.aborted) throw error;
     return failure('api-unreachable', { src: url.href, message: String(error) });
   }
+  const loadDefinition = await checkerOrFailure(checker);
+  if (typeof loadDefinition !== 'function') return loadDefinition;
   const validatorUrl = url.href.replace(/(\.json)?([?#].*)?$/, '.validator.js');
   let validator: unknown;
   try {
@@ -97,7 +117,7 @@ async function fromFile(src: string, signal: AbortSignal): Promise<LoadOutcome> 
     if (!result.ok) return failure('definition-invalid', { src: url.href, errors: result.errors });
     return failure('validator-missing', { validator: validatorUrl, message: String(error) });
   }
-  return checked(definition, validator, validatorUrl);
+  return checked(loadDefinition, definition, validator, validatorUrl);
 }
 
 /**
@@ -106,11 +126,16 @@ async function fromFile(src: string, signal: AbortSignal): Promise<LoadOutcome> 
  * `service` from the transport. Never throws, except an AbortError when `signal` aborts.
  */
 export async function loadService(source: ServiceSource): Promise<LoadOutcome> {
+  // Awaited only where needed, so fetching the definition and loading the checker overlap.
+  const checker = definitionChecker();
+  checker.catch(() => undefined); // a failure is reported where it is awaited
   if (source.definition !== undefined && source.definition !== null) {
-    return checked(source.definition, source.validator, 'validator property');
+    const loadDefinition = await checkerOrFailure(checker);
+    if (typeof loadDefinition !== 'function') return loadDefinition;
+    return checked(loadDefinition, source.definition, source.validator, 'validator property');
   }
-  if (source.src) return fromFile(source.src, source.signal);
-  if (source.service && source.transport) return fromServer(source.service, source.transport, source.signal);
+  if (source.src) return fromFile(checker, source.src, source.signal);
+  if (source.service && source.transport) return fromServer(checker, source.service, source.transport, source.signal);
   return failure('missing-configuration', {
     message: 'Set service and api, src, or the definition and validator properties.',
   });

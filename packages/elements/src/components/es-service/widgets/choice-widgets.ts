@@ -40,7 +40,8 @@ function radios(context: WidgetContext, choices: readonly unknown[], label: (val
         <input
           type="radio"
           id=${controlId(context, index)}
-          name=${context.id}
+          name=${context.pointer}
+          value=${JSON.stringify(value)}
           part="radio"
           aria-invalid=${ariaInvalid(context)}
           .checked=${live(sameValue(context.value, value))}
@@ -63,25 +64,26 @@ const select: Widget = {
   rank: (schema) => (hasChoices(schema) ? 3 : 0),
   render(context) {
     const choices = choicesOf(context.schema);
-    const selected = choices.findIndex((value) => sameValue(value, context.value));
+    const selected = choices.find((value) => sameValue(value, context.value));
     return html`<div class="field" part="field" ?data-invalid=${context.error !== ''}>
       <label for=${context.id} part="label">${context.label}${context.required ? nothing : html` <span class="optional">${msg('(optional)', { id: 'es-service.optional' })}</span>`}</label>
       ${hint(context)} ${inlineError(context)}
       <select
         id=${context.id}
+        name=${context.pointer}
         part="input select"
         aria-required=${context.required ? 'true' : 'false'}
         aria-invalid=${ariaInvalid(context)}
         aria-describedby=${context.describedBy || nothing}
-        .value=${live(selected === -1 ? '' : String(selected))}
+        .value=${live(selected === undefined ? '' : JSON.stringify(selected))}
         @change=${(event: Event) => {
-          const index = (event.target as HTMLSelectElement).value;
-          context.set(index === '' ? undefined : choices[Number(index)]);
+          const chosen = (event.target as HTMLSelectElement).value;
+          context.set(choices.find((value) => JSON.stringify(value) === chosen));
         }}
         @blur=${context.touch}
       >
         <option value="">${msg('Choose…', { id: 'es-service.choose' })}</option>
-        ${choices.map((value, index) => html`<option value=${String(index)}>${context.optionLabel(value)}</option>`)}
+        ${choices.map((value) => html`<option value=${JSON.stringify(value)}>${context.optionLabel(value)}</option>`)}
       </select>
     </div>`;
   },
@@ -106,6 +108,7 @@ function singleCheckbox(context: WidgetContext, uncheckedValue: false | undefine
       <input
         type="checkbox"
         id=${context.id}
+        name=${context.pointer}
         part="checkbox"
         aria-required=${context.required ? 'true' : 'false'}
         aria-invalid=${ariaInvalid(context)}
@@ -151,6 +154,8 @@ const checkboxGroup: Widget = {
             <input
               type="checkbox"
               id=${controlId(context, index)}
+              name=${context.pointer}
+              value=${JSON.stringify(value)}
               part="checkbox"
               aria-invalid=${ariaInvalid(context)}
               .checked=${live(chosen.some((other) => sameValue(other, value)))}

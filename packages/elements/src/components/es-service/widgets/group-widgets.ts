@@ -58,14 +58,14 @@ const repeatable: Widget = {
             <legend part="legend">${itemName(index)}</legend>
             ${children(context, pointer)}
             ${count > Math.max(min, 1)
-              ? html`<button type="button" class="secondary" part="button button-remove" @click=${() => remove(index)}>
+              ? html`<button type="button" class="secondary" part="button button-remove" data-pointer=${pointer} @click=${() => remove(index)}>
                   ${msg('Remove', { id: 'es-service.remove' })}<span class="visually-hidden"> ${itemName(index)}</span>
                 </button>`
               : nothing}
           </fieldset>`;
         })}
         ${count < max
-          ? html`<button type="button" class="secondary" part="button button-add" @click=${add}>
+          ? html`<button type="button" class="secondary" part="button button-add" data-pointer=${context.pointer} @click=${add}>
               ${msg('Add another', { id: 'es-service.add' })}<span class="visually-hidden"> (${context.label})</span>
             </button>`
           : nothing}`,

@@ -62,6 +62,7 @@ function input(context: WidgetContext, options: InputOptions, displayed: unknown
   const ui = context.ui;
   return html`<input
     id=${context.id}
+    name=${context.pointer}
     part="input"
     type=${options.type ?? 'text'}
     inputmode=${ifDefined(options.inputmode)}
@@ -103,6 +104,7 @@ const textarea: Widget = {
     const describedBy = [context.describedBy, limit === undefined ? '' : `${context.id}-count`].filter(Boolean).join(' ');
     const control = html`<textarea
       id=${context.id}
+      name=${context.pointer}
       part="input textarea"
       rows="5"
       autocomplete=${ifDefined(context.ui?.autocomplete)}
