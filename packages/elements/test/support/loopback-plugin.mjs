@@ -1,10 +1,9 @@
 // web-test-runner plugin: the server command `es-loopback` lets browser tests start
 // core's loopback implementation of the HTTP contract (a real in-memory server) with
-// the built-in services, read what it received, and switch the page offline.
+// the built-in services and test definitions, and read what it received.
 //   executeServerCommand('es-loopback', { action: 'start', services?: ['fault-report'], definitions?: [{…}], serverErrors?: {id: [FieldError]}, basePath?: '/kommun', faults?: {} })
 //     → { baseUrl }
 //   executeServerCommand('es-loopback', { action: 'cases', baseUrl }) → [{ reference, request, answers, idempotencyKeys }]
-//   executeServerCommand('es-loopback', { action: 'offline', offline: true|false }) → true
 import { tsImport } from 'tsx/esm/api';
 
 const servers = new Map();
@@ -28,7 +27,7 @@ async function servicesFor(ids, definitions, serverErrors) {
 export function loopbackPlugin() {
   return {
     name: 'eservice-kit: es-loopback',
-    async executeCommand({ command, payload, session }) {
+    async executeCommand({ command, payload }) {
       if (command !== 'es-loopback') return undefined;
       if (payload.action === 'start') {
         const { startLoopbackServer } = await tsImport('../../../core/test/contract/loopback-server.ts', import.meta.url);
@@ -45,11 +44,6 @@ export function loopbackPlugin() {
         const server = servers.get(payload.baseUrl);
         if (!server) throw new Error(`no loopback server at ${payload.baseUrl}`);
         return [...server.cases.values()].map((stored) => ({ reference: stored.reference, request: stored.request, answers: stored.answers }));
-      }
-      if (payload.action === 'offline') {
-        const page = session.browser.getPage(session.id);
-        await page.setOfflineMode(Boolean(payload.offline));
-        return true;
       }
       if (payload.action === 'stop') {
         for (const server of servers.values()) await server.close();

@@ -27,10 +27,6 @@ export async function receivedCases(baseUrl: string): Promise<ReceivedCase[]> {
   return (await executeServerCommand('es-loopback', { action: 'cases', baseUrl })) as ReceivedCase[];
 }
 
-export async function setOffline(offline: boolean): Promise<void> {
-  await executeServerCommand('es-loopback', { action: 'offline', offline });
-}
-
 /** Polls until `check` returns a truthy value (or throws after `timeoutMs`). */
 export async function waitFor<T>(check: () => T | undefined | null | false, what: string, timeoutMs = 4000): Promise<T> {
   const started = performance.now();

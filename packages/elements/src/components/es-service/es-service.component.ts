@@ -173,7 +173,7 @@ export class EsService extends EsElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const inputs = ['service', 'api', 'src', 'definition', 'validator', 'transport'] as const;
-    if (inputs.some((name) => changed.has(name))) void this.#load();
+    if (!this.hasUpdated || inputs.some((name) => changed.has(name))) void this.#load();
   }
 
   protected override updated(): void {
