@@ -25,7 +25,7 @@ export type {
   EsErrorEvent,
   EsErrorEventDetail,
 } from './events/es-service-events.js';
-export { EsFeedback, MAX_COMMENT_LENGTH } from './components/es-feedback/es-feedback.component.js';
+export { EsFeedback } from './components/es-feedback/es-feedback.component.js';
 export type { EsFeedbackRating, EsFeedbackVariant } from './components/es-feedback/es-feedback.component.js';
 export type { EsFeedbackWording, EsFeedbackWordingId } from './components/es-feedback/wording.js';
 export type { EsFeedbackEvent, EsFeedbackEventDetail } from './events/es-feedback.js';

@@ -4,13 +4,23 @@
 import { expect } from '@open-wc/testing';
 import { readFile } from '@web/test-runner-commands';
 import type { CSSResult } from 'lit';
-import { EsMessage } from '../src/index.js';
+import { EsFeedback, EsMessage, EsService } from '../src/index.js';
 
 const elements: { tag: string; source: string; styles: () => CSSResult[] }[] = [
   {
     tag: 'es-message',
     source: '../src/components/es-message/es-message.component.ts',
     styles: () => [EsMessage.styles].flat(Infinity) as CSSResult[],
+  },
+  {
+    tag: 'es-service',
+    source: '../src/components/es-service/es-service.component.ts',
+    styles: () => [EsService.styles].flat(Infinity) as CSSResult[],
+  },
+  {
+    tag: 'es-feedback',
+    source: '../src/components/es-feedback/es-feedback.component.ts',
+    styles: () => [EsFeedback.styles].flat(Infinity) as CSSResult[],
   },
 ];
 

@@ -14,9 +14,7 @@ const servers = new Map();
  * (a duplicate report, a booked date) do.
  */
 async function servicesFor(ids, definitions, serverErrors) {
-  const { lampService } = await tsImport('../../../core/test/contract/fixture.ts', import.meta.url);
-  const { loadBuiltInDefinition } = await tsImport('../../../services/src/index.ts', import.meta.url);
-  const services = [...ids.map((id) => lampService(loadBuiltInDefinition(id).definition)), ...definitions.map((definition) => lampService(definition))];
+  const services = [...(await Promise.all(ids.map(builtInService))), ...(await Promise.all(definitions.map(compiledService)))];
   return services.map((service) => {
     const extra = serverErrors[service.definition.id];
     if (!extra) return service;
@@ -24,9 +22,30 @@ async function servicesFor(ids, definitions, serverErrors) {
   });
 }
 
+// Compiling a definition takes seconds (civil-wedding most): each is compiled once per
+// run, and the built-ins before the first test asks, within the command's 20 s limit.
+const compiled = new Map();
+
+function compiledService(definition) {
+  const key = JSON.stringify(definition);
+  if (!compiled.has(key)) {
+    compiled.set(key, tsImport('../../../core/test/contract/fixture.ts', import.meta.url).then(({ lampService }) => lampService(definition)));
+  }
+  return compiled.get(key);
+}
+
+async function builtInService(id) {
+  const { loadBuiltInDefinition } = await tsImport('../../../services/src/index.ts', import.meta.url);
+  return compiledService(loadBuiltInDefinition(id).definition);
+}
+
 export function loopbackPlugin() {
   return {
     name: 'eservice-kit: es-loopback',
+    async serverStart() {
+      const { BUILT_IN_SERVICE_IDS } = await tsImport('../../../services/src/index.ts', import.meta.url);
+      await Promise.all(BUILT_IN_SERVICE_IDS.map(builtInService));
+    },
     async executeCommand({ command, payload }) {
       if (command !== 'es-loopback') return undefined;
       if (payload.action === 'start') {

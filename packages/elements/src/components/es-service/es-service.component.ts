@@ -75,16 +75,22 @@ const ANNOUNCE_DELAY_MS = 1000;
  * @csspart receipt - The receipt.
  * @csspart reference - The case reference on the receipt.
  *
- * @cssprop --es-color-text - Text colour.
- * @cssprop --es-color-surface - Background.
- * @cssprop --es-color-border - Borders of controls.
- * @cssprop --es-color-focus - Focus ring colour.
- * @cssprop --es-color-error - Error text and borders.
- * @cssprop --es-color-primary - Primary buttons and the progress bar.
- * @cssprop --es-font-family - Font (default: inherited from the page).
- * @cssprop --es-space-m - Base spacing.
- * @cssprop --es-radius - Corner radius.
- * @cssprop --es-focus-ring - Focus outline.
+ * @cssproperty --es-font-family - Font family. Default: inherited from the page.
+ * @cssproperty --es-line-height - Line height. Default: 1.5.
+ * @cssproperty --es-color-text - Text colour.
+ * @cssproperty --es-color-error - Border and icon colour of `error`.
+ * @cssproperty --es-color-focus - Focus ring colour.
+ * @cssproperty --es-focus-ring - Focus ring (an `outline` value). Default: 0.1875em solid the focus colour.
+ * @cssproperty --es-focus-ring-offset - Focus ring offset. Default: 0.125em.
+ * @cssproperty --es-space-xs - Gap above the details list. Default: 0.25em.
+ * @cssproperty --es-space-s - Gap between icon, text and button. Default: 0.5em.
+ * @cssproperty --es-space-m - Inline padding. Default: 1em.
+ * @cssproperty --es-radius - Corner radius. Default: 0.25em.
+ * @cssproperty --es-color-border - Borders of controls, groups and list rows.
+ * @cssproperty --es-color-surface - Background of the form and its controls.
+ * @cssproperty --es-space-l - Space between fields and sections. Default: 1.5em.
+ * @cssproperty --es-color-primary - Primary buttons, links, selected controls and the progress bar.
+ * @cssproperty --es-color-on-primary - Text on primary buttons.
  */
 export class EsService extends EsElement {
   static override styles = [hostStyles, styles];

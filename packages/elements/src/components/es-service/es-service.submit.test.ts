@@ -44,7 +44,7 @@ describe('es-service submission', () => {
   let el: EsService;
   const keys: string[] = [];
 
-  before(async function () {
+  before(async function (this: MochaContext) {
     this.timeout(30000);
     await setupLocalization().setLocale('en');
     api = await startLoopback({ definitions: [widgetDefinition, { ...widgetDefinition, id: 'server-says-no' }], serverErrors: { 'server-says-no': [{ pointer: '/name', keyword: 'duplicate', message: { sv: 'Du har redan skickat ett ärende.', en: 'You have already sent a case.' } }] } });
@@ -68,7 +68,7 @@ describe('es-service submission', () => {
     });
   }
 
-  it('offline: keeps the answers, says so, and sends with the same key once back online', async function () {
+  it('offline: keeps the answers, says so, and sends with the same key once back online', async function (this: MochaContext) {
     this.timeout(20000);
     keys.length = 0;
     el = mount({ service: 'all-widgets', 'no-intro': '' });
@@ -89,7 +89,7 @@ describe('es-service submission', () => {
     expect(cases).to.have.length(1);
   });
 
-  it('a double click sends one request', async function () {
+  it('a double click sends one request', async function (this: MochaContext) {
     this.timeout(20000);
     keys.length = 0;
     el = mount({ service: 'all-widgets', 'no-intro': '' });
@@ -103,7 +103,7 @@ describe('es-service submission', () => {
     expect((await receivedCases(api)).length).to.equal(before + 1);
   });
 
-  it("maps the server's field errors onto the fields", async function () {
+  it("maps the server's field errors onto the fields", async function (this: MochaContext) {
     this.timeout(20000);
     el = mount({ service: 'server-says-no', api, 'no-intro': '' });
     await fillToReview(el);

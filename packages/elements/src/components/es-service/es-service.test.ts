@@ -27,7 +27,7 @@ describe('es-service', () => {
   let api: string;
   let el: EsService;
 
-  before(async function () {
+  before(async function (this: MochaContext) {
     this.timeout(60000);
     await setupLocalization().setLocale('en');
     api = await startLoopback({ services: BUILT_IN });
@@ -39,7 +39,7 @@ describe('es-service', () => {
 
   it('shows the intro with handling time and privacy notice, then the first step with focus on its heading', async () => {
     el = mount({ service: 'complaint', api });
-    const start = await waitFor(() => $(el, '[part~="button-primary"]'), 'the start button');
+    const start = await waitFor(() => $<HTMLButtonElement>(el, '[part~="button-primary"]'), 'the start button');
     expect(el.shadowRoot!.textContent).to.include('Handling time').and.include('5 working days');
     expect($(el, 'details[part="privacy"] summary')!.textContent).to.include('personal data');
     start.click();
@@ -70,7 +70,7 @@ describe('es-service', () => {
     }
   });
 
-  it('neither validates nor sends fields that rules hide', async function () {
+  it('neither validates nor sends fields that rules hide', async function (this: MochaContext) {
     this.timeout(20000);
     el = mount({ service: 'fault-report', api, 'no-intro': '' });
     await waitFor(() => screenHeading(el), 'the first step');
@@ -136,7 +136,7 @@ describe('es-service', () => {
 describe('es-service never blank', () => {
   let el: EsService;
   let api: string;
-  before(async function () {
+  before(async function (this: MochaContext) {
     this.timeout(30000);
     await setupLocalization().setLocale('en');
     api = await startLoopback({ services: ['complaint'] });

@@ -12,14 +12,14 @@ describe('es-service widgets by keyboard', () => {
   let api: string;
   let el: EsService;
 
-  before(async function () {
+  before(async function (this: MochaContext) {
     this.timeout(60000);
     await setupLocalization().setLocale('en');
     api = await startLoopback({ definitions: [widgetDefinition] });
   });
   after(() => el?.remove());
 
-  it('fills every widget with the keyboard alone and sends exactly what was typed', async function () {
+  it('fills every widget with the keyboard alone and sends exactly what was typed', async function (this: MochaContext) {
     this.timeout(60000);
     el = mount({ service: 'all-widgets', api, 'no-intro': '' });
     await waitFor(() => screenHeading(el) === 'Text', 'the first step');
