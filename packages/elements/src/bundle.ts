@@ -3,7 +3,7 @@
 import './define.js';
 import { resolveLocale, setupLocalization } from './localization.js';
 import { definitionChecker } from './components/es-service/load-service.js';
-import type { LoadResult } from '@eservice-kit/core';
+import type { evaluate, loadDefinition } from '@eservice-kit/core';
 
 export * from './index.js';
 
@@ -38,13 +38,12 @@ if (!global[WATCHING_KEY]) {
 }
 
 // Core's eval-free half, for pages that check answers themselves with a precompiled
-// validator module (it is in the bundle anyway for <es-service>).
-export { compiledFromModule, evaluate, resolveText } from '@eservice-kit/core';
+// validator module. The checker and the evaluation are chunks <es-service> loads once a
+// definition arrives, so here they come through one asynchronous call.
+export { compiledFromModule, resolveText } from '@eservice-kit/core';
 
-/**
- * Core's `loadDefinition()`, loaded on first use: the definition checker is a chunk of
- * its own (it is the largest part of the library), so in the bundle it is asynchronous.
- */
-export async function checkDefinition(input: unknown): Promise<LoadResult> {
-  return (await definitionChecker())(input);
+/** Core's `loadDefinition()` and `evaluate()`, loaded on first use. */
+export async function loadCore(): Promise<{ loadDefinition: typeof loadDefinition; evaluate: typeof evaluate }> {
+  const [checker, engine] = await Promise.all([definitionChecker(), import('./components/es-service/form-engine.js')]);
+  return { loadDefinition: checker, evaluate: engine.evaluate };
 }

@@ -48,3 +48,21 @@ export function withAnswer(answers: Record<string, unknown>, pointer: string, va
   };
   return (set(answers, 0) ?? {}) as Record<string, unknown>;
 }
+
+/**
+ * A copy of `answers` with an empty object at `pointer` (parents created), for
+ * evaluating a required group the citizen has not started: unlike withAnswer(), the
+ * empty object is kept.
+ */
+export function withEmptyObject(answers: Record<string, unknown>, pointer: string): Record<string, unknown> {
+  const segments = parsePointer(pointer);
+  const root: Record<string, unknown> = { ...answers };
+  let current: Record<string, unknown> = root;
+  segments.forEach((segment, index) => {
+    const existing = current[segment];
+    const next: Record<string, unknown> = index === segments.length - 1 || !isContainer(existing) || Array.isArray(existing) ? {} : { ...(existing as Record<string, unknown>) };
+    Object.defineProperty(current, segment, { value: index === segments.length - 1 && isContainer(existing) ? existing : next, enumerable: true, writable: true, configurable: true });
+    current = current[segment] as Record<string, unknown>;
+  });
+  return root;
+}

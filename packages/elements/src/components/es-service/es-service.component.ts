@@ -2,25 +2,30 @@ import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import { evaluate, fieldKey, generateIdempotencyKey, isRetryable, isWithin, listFields, problemType } from '@eservice-kit/core';
+import { fieldKey, generateIdempotencyKey, isRetryable, isWithin, problemType } from '@eservice-kit/core';
 import type { Evaluation, FieldError, Receipt, StepUi, SubmitRequest, Transport, TransportFailure } from '@eservice-kit/core';
 import { EsElement } from '../../internal/es-element.js';
 import { uiLang } from '../../internal/ui-lang.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import { HttpTransport } from '../../transport/http-transport.js';
 import type { EsErrorEventDetail, EsStepEventDetail, EsSubmitEventDetail, EsSubmittedEventDetail } from '../../events/es-service-events.js';
-import { answerAt, withAnswer } from './answers.js';
-import { DraftStore } from './drafts.js';
+import type { DraftStore } from './drafts.js';
 import { loadFailureText } from './failure-messages.js';
-import { FieldRenderer, type FormState } from './field-renderer.js';
+import type { FieldRenderer, FormState } from './field-renderer.js';
 import { loadService, type LoadedService, type LoadFailure } from './load-service.js';
-import { heading, intro, receiptScreen, review } from './screens.js';
-import { UsageEvents } from './usage-events.js';
-import { builtInWidgets } from './widgets/built-in.js';
-import { registerDefaultWidgets } from './widgets/registry.js';
+import type { UsageEvents } from './usage-events.js';
 import { styles } from './es-service.styles.js';
 
-registerDefaultWidgets(builtInWidgets);
+type FormEngine = typeof import('./form-engine.js');
+
+/** The form engine's chunk, or undefined when the bundle's folder cannot be reached. */
+async function loadEngine(): Promise<FormEngine | undefined> {
+  try {
+    return await import('./form-engine.js');
+  } catch {
+    return undefined;
+  }
+}
 
 type Phase =
   | { readonly kind: 'loading' }
@@ -144,6 +149,7 @@ export class EsService extends EsElement {
   @state() private returnToReview = false;
 
   #loaded?: LoadedService;
+  #engine?: FormEngine;
   #loadController?: AbortController;
   #drafts?: DraftStore;
   #usage?: UsageEvents;
@@ -207,6 +213,7 @@ export class EsService extends EsElement {
     const controller = new AbortController();
     this.#loadController = controller;
     this.phase = { kind: 'loading' };
+    const engine = loadEngine();
     let outcome;
     try {
       outcome = await loadService({
@@ -226,6 +233,14 @@ export class EsService extends EsElement {
       this.#emitError(outcome.code, `eservice-kit: the e-service cannot be shown (${outcome.code})`, outcome.details);
       return;
     }
+    this.#engine = await engine;
+    if (controller.signal.aborted) return;
+    if (!this.#engine) {
+      const failure: LoadFailure = { ok: false, code: 'api-unreachable', details: { chunk: 'form-engine' } };
+      this.phase = { kind: 'failed', failure };
+      this.#emitError(failure.code, 'eservice-kit: the form engine chunk could not be loaded', failure.details);
+      return;
+    }
     if (outcome.warnings.length > 0) console.warn('eservice-kit: definition warnings', outcome.warnings);
     this.#start(outcome);
   }
@@ -233,9 +248,10 @@ export class EsService extends EsElement {
   /** Sets up a loaded definition: draft restored if any, usage events, first screen. */
   #start(loaded: LoadedService): void {
     this.#loaded = loaded;
-    this.#drafts = new DraftStore(loaded.definition, location.pathname);
+    const engine = this.#engine!;
+    this.#drafts = new engine.DraftStore(loaded.definition, location.pathname);
     const transport = this.#transport();
-    this.#usage = this.events === 'on' && transport ? new UsageEvents(transport, loaded.definition.id, loaded.hash) : undefined;
+    this.#usage = this.events === 'on' && transport ? new engine.UsageEvents(transport, loaded.definition.id, loaded.hash) : undefined;
     this.touched = new Set();
     this.checkedSteps = new Set();
     this.serverErrors = [];
@@ -261,14 +277,15 @@ export class EsService extends EsElement {
    */
   #evaluate(): Evaluation {
     const loaded = this.#loaded!;
+    const engine = this.#engine!;
     const options = this.today === undefined ? {} : { today: this.today };
     let answers = this.answers;
-    let evaluation = evaluate(loaded.definition, loaded.compiled, answers, options);
+    let evaluation = engine.evaluate(loaded.definition, loaded.compiled, answers, options);
     for (let round = 0; round < 3; round++) {
-      const missing = evaluation.requiredFields.filter((pointer) => !pointer.includes('*') && this.#isObjectField(pointer) && answerAt(answers, pointer) === undefined);
+      const missing = evaluation.requiredFields.filter((pointer) => !pointer.includes('*') && this.#isObjectField(pointer) && engine.answerAt(answers, pointer) === undefined);
       if (missing.length === 0) break;
-      for (const pointer of missing) answers = withAnswer(answers, pointer, {});
-      evaluation = evaluate(loaded.definition, loaded.compiled, answers, options);
+      for (const pointer of missing) answers = engine.withEmptyObject(answers, pointer);
+      evaluation = engine.evaluate(loaded.definition, loaded.compiled, answers, options);
     }
     this.evaluation = evaluation;
     return evaluation;
@@ -276,7 +293,7 @@ export class EsService extends EsElement {
 
   #objectFields?: Set<string>;
   #isObjectField(pointer: string): boolean {
-    this.#objectFields ??= new Set(listFields(this.#loaded!.definition.schema).filter((field) => field.schema['type'] === 'object').map((field) => field.pointer));
+    this.#objectFields ??= new Set(this.#engine!.listFields(this.#loaded!.definition.schema).filter((field) => field.schema['type'] === 'object').map((field) => field.pointer));
     return this.#objectFields.has(pointer);
   }
 
@@ -365,7 +382,7 @@ export class EsService extends EsElement {
   }
 
   #setAnswer(pointer: string, value: unknown): void {
-    this.answers = withAnswer(this.answers, pointer, value);
+    this.answers = this.#engine!.withAnswer(this.answers, pointer, value);
     this.#startedAt ??= Date.now();
     this.#usage?.started();
     if (this.serverErrors.some((error) => isWithin(error.pointer, pointer))) {
@@ -607,7 +624,8 @@ export class EsService extends EsElement {
       return html`<es-message variant="error" live="polite" heading=${text.heading} heading-level=${this.headingLevel}>${text.body}</es-message>`;
     }
     const loaded = this.#loaded!;
-    const renderer = new FieldRenderer(this.#formState());
+    const { heading, intro, receiptScreen, review } = this.#engine!;
+    const renderer = new this.#engine!.FieldRenderer(this.#formState());
     const level = Math.min(Math.max(Math.trunc(this.headingLevel) || 2, 1), 6);
     if (phase.kind === 'intro') return html`${this.#renderDraftNotice()}${intro(loaded.definition, renderer, level, this.#begin)}`;
     if (phase.kind === 'receipt') {
@@ -659,6 +677,7 @@ export class EsService extends EsElement {
   #renderErrorSummary(renderer: FieldRenderer, level: number): TemplateResult | typeof nothing {
     const errors = this.#summaryErrors();
     if (errors.length === 0) return nothing;
+    const { heading } = this.#engine!;
     const locale = uiLang() === 'sv' ? 'sv' : 'en';
     return html`<div class="error-summary" id="es-error-summary" tabindex="-1" part="error-summary" aria-labelledby="es-error-summary-heading">
       ${heading(level, msg('There is a problem', { id: 'es-service.summary.heading' }), { id: 'es-error-summary-heading' })}
@@ -669,7 +688,7 @@ export class EsService extends EsElement {
             <a href=${`#${this.#idFor(error.pointer)}`} @click=${(event: Event) => {
               event.preventDefault();
               this.#goToField(error.pointer);
-            }}>${label}: ${error.message[locale]}</a>
+            }}>${/[?!.:]$/.test(label) ? `${label} ` : `${label}: `}${error.message[locale]}</a>
           </li>`;
         })}
       </ul>
@@ -726,7 +745,8 @@ export class EsService extends EsElement {
   /** The feedback prompt: on the receipt, and behind a "Give feedback" disclosure on every step. */
   #renderFeedback(reference: string | undefined, open: boolean): TemplateResult | typeof nothing {
     const loaded = this.#loaded!;
-    if (loaded.definition.feedback?.enabled === false) return nothing;
+    // Without a server there is nowhere to send feedback to (a preview of a definition file).
+    if (loaded.definition.feedback?.enabled === false || !this.#transport()) return nothing;
     const prompt = html`<es-feedback
       .transport=${this.#transport()}
       service-id=${loaded.definition.id}
