@@ -170,6 +170,13 @@ describe('evaluate: date rules', () => {
     assert.deepEqual(check('2026-05-15', '2026-05-01').errors, []);
   });
 
+  it('judges the dates a date input passes through while a year is typed (years 0001–0999)', () => {
+    for (const partial of ['0002-04-02', '0020-04-02', '0202-04-02']) {
+      assert.deepEqual(check(partial, '2026-05-01').errors.map((error) => error.keyword), ['dateNotBefore'], partial);
+    }
+    assert.equal(addCalendarMonths('0020-01-31', 1), '0020-02-29');
+  });
+
   it('refuses a date after the latest bound, and the bound moves with today', () => {
     assert.deepEqual(check('2026-09-02', '2026-05-01').errors.map((error) => error.keyword), ['dateNotAfter']);
     assert.deepEqual(check('2026-09-01', '2026-05-01').errors, []);

@@ -17,9 +17,17 @@ const DAY_MS = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Milliseconds at UTC midnight of a "YYYY-MM-DD" date; throws RangeError for anything else. */
+/**
+ * Date.UTC for every year: Date.UTC reads years 0–99 as 1900–1999, and a date input
+ * passes through "0002-…" and "0020-…" while a year is typed.
+ */
+function utc(year: number, monthIndex: number, day: number): number {
+  return new Date(0).setUTCFullYear(year, monthIndex, day);
+}
+
 function toUtc(date: string): number {
   const m = ISO_DATE.exec(date);
-  const ms = m === null ? NaN : Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  const ms = m === null ? NaN : utc(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
   // The round trip rejects impossible dates such as 2026-02-30.
   if (Number.isNaN(ms) || fromUtc(ms) !== date) throw new RangeError(`Not a YYYY-MM-DD date: ${date}`);
   return ms;
@@ -37,9 +45,9 @@ export function addCalendarDays(date: string, days: number): string {
 /** Adds months, clamping to the month's end: 2026-01-31 + 1 month = 2026-02-28. */
 export function addCalendarMonths(date: string, months: number): string {
   const start = new Date(toUtc(date));
-  const firstOfTarget = Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + months, 1);
+  const firstOfTarget = utc(start.getUTCFullYear(), start.getUTCMonth() + months, 1);
   const target = new Date(firstOfTarget);
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  const lastDay = new Date(utc(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
   return fromUtc(firstOfTarget + (Math.min(start.getUTCDate(), lastDay) - 1) * DAY_MS);
 }
 

@@ -144,6 +144,24 @@ export const hostStyles = css`
     display: none !important;
   }
 
+  /* A page's rules on the host element itself (a CMS's \`* { letter-spacing: .1em;
+     text-transform: uppercase }\`) beat :host rules, so the reset above is repeated on
+     each element's outermost wrapper, where the page cannot reach. */
+  [part~='base'] {
+    color: var(--_es-color-text);
+    font-style: normal;
+    font-weight: 400;
+    font-variant: normal;
+    line-height: var(--_es-line-height);
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-align: start;
+    text-indent: 0;
+    text-transform: none;
+    text-shadow: none;
+    white-space: normal;
+  }
+
   *,
   *::before,
   *::after {

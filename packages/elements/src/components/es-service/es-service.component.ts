@@ -145,6 +145,8 @@ export class EsService extends EsElement {
   @state() private submitProblem?: SubmitProblem;
   @state() private draftNotice?: DraftNotice;
   @state() private announcement = '';
+  /** Feedback sent from a step's "Give feedback": the receipt does not ask again. */
+  @state() private feedbackGiven = false;
   /** After "Change" on the review page: continuing returns there. */
   @state() private returnToReview = false;
 
@@ -747,6 +749,7 @@ export class EsService extends EsElement {
     const loaded = this.#loaded!;
     // Without a server there is nowhere to send feedback to (a preview of a definition file).
     if (loaded.definition.feedback?.enabled === false || !this.#transport()) return nothing;
+    if (open && this.feedbackGiven) return nothing;
     const prompt = html`<es-feedback
       .transport=${this.#transport()}
       service-id=${loaded.definition.id}
@@ -756,7 +759,7 @@ export class EsService extends EsElement {
       .wording=${loaded.definition.feedback?.wording}
     ></es-feedback>`;
     if (open) return prompt;
-    return html`<details class="give-feedback" part="give-feedback">
+    return html`<details class="give-feedback" part="give-feedback" @es-feedback=${() => (this.feedbackGiven = true)}>
       <summary>${msg('Give feedback on this e-service', { id: 'es-service.give-feedback' })}</summary>
       ${prompt}
     </details>`;
