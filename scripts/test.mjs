@@ -44,7 +44,7 @@ for (const project of ['packages/elements/test-node', 'packages/elements/test-cs
 }
 await run('type-check Storybook config', bin('tsc'), ['-p', '.storybook/tsconfig.json']);
 counted(await run('browser tests (web-test-runner, headless Chromium)', bin('web-test-runner'), ['--config', 'packages/elements/web-test-runner.config.mjs']));
-counted(await run('strict-CSP page test', process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...testFiles('packages/elements/test-csp', /\.test\.ts$/)]));
+counted(await run('strict-CSP and hostile-CMS page tests', process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...testFiles('packages/elements/test-csp', /\.test\.ts$/)]));
 await run('Storybook static build', bin('storybook'), ['build', '-o', 'storybook-static', '--disable-telemetry', '--quiet']);
 counted(await run('axe on every story', process.execPath, ['scripts/story-axe.mjs']));
 console.log(`\nTotal: ${totals.passed} passed, ${totals.failed} failed`);
