@@ -144,8 +144,8 @@ export const hostStyles = css`
     display: none !important;
   }
 
-  /* A page's rules on the host element itself (a CMS's \`* { letter-spacing: .1em;
-     text-transform: uppercase }\`) beat :host rules, so the reset above is repeated on
+  /* A page's rules on the host element itself (a CMS's "* { letter-spacing: .1em;
+     text-transform: uppercase }") beat :host rules, so the reset above is repeated on
      each element's outermost wrapper, where the page cannot reach. */
   [part~='base'] {
     color: var(--_es-color-text);

@@ -12,7 +12,7 @@ import type { EsErrorEventDetail, EsStepEventDetail, EsSubmitEventDetail, EsSubm
 import type { DraftStore } from './drafts.js';
 import { loadFailureText } from './failure-messages.js';
 import type { FieldRenderer, FormState } from './field-renderer.js';
-import { loadService, type LoadedService, type LoadFailure } from './load-service.js';
+import { definitionChecker, loadService, type LoadedService, type LoadFailure } from './load-service.js';
 import type { UsageEvents } from './usage-events.js';
 import { styles } from './es-service.styles.js';
 
@@ -47,6 +47,8 @@ type DraftNotice = { readonly kind: 'restored' } | { readonly kind: 'migrated'; 
 
 const DRAFT_SAVE_DELAY_MS = 400;
 const ANNOUNCE_DELAY_MS = 1000;
+/** How long after page load an element without service, src or definition says so. */
+const CONFIGURATION_GRACE_MS = 1000;
 
 /**
  * An e-service form: intro, steps with a progress indicator, "check your answers",
@@ -174,6 +176,9 @@ export class EsService extends EsElement {
     super.connectedCallback();
     window.addEventListener('pagehide', this.#onPageHide);
     window.addEventListener('online', this.#onOnline);
+    // Start fetching the chunks now, while the page or the element fetches the definition.
+    void loadEngine();
+    definitionChecker().catch(() => undefined);
   }
 
   override disconnectedCallback(): void {
@@ -230,6 +235,7 @@ export class EsService extends EsElement {
       return; // aborted: a newer load is under way
     }
     if (controller.signal.aborted) return;
+    if (!outcome.ok && outcome.code === 'missing-configuration' && !(await this.#stillUnconfigured(controller.signal))) return;
     if (!outcome.ok) {
       this.phase = { kind: 'failed', failure: outcome };
       this.#emitError(outcome.code, `eservice-kit: the e-service cannot be shown (${outcome.code})`, outcome.details);
@@ -245,6 +251,17 @@ export class EsService extends EsElement {
     }
     if (outcome.warnings.length > 0) console.warn('eservice-kit: definition warnings', outcome.warnings);
     this.#start(outcome);
+  }
+
+  /**
+   * Whether the element is still without a service once the page has loaded (and a
+   * moment more): pages and apps often set `definition` from a script that runs after
+   * the element is connected, and must not see an error flash first.
+   */
+  async #stillUnconfigured(signal: AbortSignal): Promise<boolean> {
+    if (document.readyState !== 'complete') await new Promise((resolve) => window.addEventListener('load', resolve, { once: true }));
+    await new Promise((resolve) => setTimeout(resolve, CONFIGURATION_GRACE_MS));
+    return !signal.aborted;
   }
 
   /** Sets up a loaded definition: draft restored if any, usage events, first screen. */

@@ -185,6 +185,12 @@ describe('es-service never blank', () => {
     await expectFailure({}, { definition, validator } as Partial<EsService>, 'validator-mismatch');
   });
 
+  it('a definition changed after its validator was made (one title edited)', async () => {
+    const { definition, validator } = await definitionAndValidator('complaint');
+    const edited = { ...(definition as object), title: { sv: 'Synpunkter', en: 'Comments' } };
+    await expectFailure({}, { definition: edited, validator } as Partial<EsService>, 'validator-mismatch');
+  });
+
   it('a definition file without a validator beside it', async () => {
     await expectFailure({ src: '/packages/services/definitions/complaint.json' }, {}, 'validator-missing');
   });

@@ -3,11 +3,15 @@
 import { compiledFromModule } from '@eservice-kit/core';
 import type { CompiledDefinition, DefinitionIssue, LoadResult, PrecompiledModule, ServiceDefinition, Transport } from '@eservice-kit/core';
 
-type Checker = (input: unknown) => LoadResult;
+/** The definition checker's chunk (see definition-checker.ts). */
+export interface Checks {
+  readonly loadDefinition: (input: unknown) => LoadResult;
+  readonly definitionHash: (definition: unknown) => string;
+}
 
-/** The definition checker, from its own chunk (see definition-checker.ts). */
-export async function definitionChecker(): Promise<Checker> {
-  return (await import('./definition-checker.js')).loadDefinition;
+export async function definitionChecker(): Promise<Checks> {
+  const { loadDefinition, definitionHash } = await import('./definition-checker.js');
+  return { loadDefinition, definitionHash: definitionHash as Checks['definitionHash'] };
 }
 
 /** Why an `<es-service>` cannot show its form; the `code` of `es-error`. */
@@ -45,6 +49,17 @@ export interface ServiceSource {
   readonly signal: AbortSignal;
 }
 
+const isChecks = (value: Checks | LoadFailure): value is Checks => !('ok' in value);
+
+/** JSON text parsed for the fast path; unparsable text stays text for the full check to explain. */
+function parseOrText(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
 const failure = (code: LoadFailureCode, details: Record<string, unknown> = {}): LoadFailure => ({ ok: false, code, details });
 
 function isModule(value: unknown): value is PrecompiledModule {
@@ -56,8 +71,29 @@ async function importValidator(url: string): Promise<unknown> {
   return import(/* @vite-ignore */ /* webpackIgnore: true */ url);
 }
 
-function checked(loadDefinition: Checker, definition: unknown, validator: unknown, validatorSource: string): LoadOutcome {
-  const result = loadDefinition(definition);
+/**
+ * A validator module is made only from a definition that passed the strict loader (the
+ * precompile CLI and the server both load strictly first), and it carries that
+ * definition's hash. When the hashes agree, the definition is that one, already checked:
+ * the full check (the slow part of a first render) is skipped. Anything else goes
+ * through the full check, which explains what is wrong.
+ */
+function matchesValidator(hash: Checks['definitionHash'], definition: unknown, validator: unknown): definition is ServiceDefinition {
+  if (!isModule(validator) || typeof validator.hash !== 'string') return false;
+  if (typeof definition !== 'object' || definition === null || Array.isArray(definition)) return false;
+  try {
+    return hash(definition) === validator.hash;
+  } catch {
+    return false; // cycles, hostile getters, absurd depth: the full check reports them
+  }
+}
+
+function checked(checks: Checks, definition: unknown, validator: unknown, validatorSource: string): LoadOutcome {
+  if (matchesValidator(checks.definitionHash, definition, validator)) {
+    const compiled = compiledFromModule(validator as PrecompiledModule, (validator as PrecompiledModule).hash)!;
+    return { ok: true, definition, hash: compiled.hash, compiled, warnings: [] };
+  }
+  const result = checks.loadDefinition(definition);
   if (!result.ok) return failure('definition-invalid', { errors: result.errors, warnings: result.warnings });
   if (!isModule(validator)) return failure('validator-missing', { validator: validatorSource });
   const compiled = compiledFromModule(validator, result.hash);
@@ -66,7 +102,7 @@ function checked(loadDefinition: Checker, definition: unknown, validator: unknow
 }
 
 /** The checker, or the failure to show when its chunk cannot be loaded (the bundle's folder is unreachable). */
-async function checkerOrFailure(checker: Promise<Checker>): Promise<Checker | LoadFailure> {
+async function checkerOrFailure(checker: Promise<Checks>): Promise<Checks | LoadFailure> {
   try {
     return await checker;
   } catch (error) {
@@ -74,26 +110,30 @@ async function checkerOrFailure(checker: Promise<Checker>): Promise<Checker | Lo
   }
 }
 
-async function fromServer(checker: Promise<Checker>, service: string, transport: Transport, signal: AbortSignal): Promise<LoadOutcome> {
+async function fromServer(checker: Promise<Checks>, service: string, transport: Transport, signal: AbortSignal): Promise<LoadOutcome> {
   const fetched = await transport.getDefinition(service, { signal });
   if (!fetched.ok) {
     if (fetched.kind === 'not-found') return failure('service-not-found', { service, status: fetched.status });
     return failure('api-unreachable', { service, kind: fetched.kind, status: fetched.status, message: fetched.message });
   }
   if (fetched.value.notModified) return failure('api-unreachable', { service, message: 'unexpected 304' });
-  const loadDefinition = await checkerOrFailure(checker);
-  if (typeof loadDefinition !== 'function') return loadDefinition;
-  const result = loadDefinition(fetched.value.definition);
+  const checks = await checkerOrFailure(checker);
+  if (!isChecks(checks)) return checks;
+  const definition = fetched.value.definition;
+  // The version the server names (ETag) first: its validator proves the definition checked.
+  const named = await importValidator(transport.getValidatorModuleUrl(service, fetched.value.hash)).catch(() => undefined);
+  if (matchesValidator(checks.definitionHash, definition, named)) return checked(checks, definition, named, 'server');
+  const result = checks.loadDefinition(definition);
   if (!result.ok) return failure('definition-invalid', { service, errors: result.errors, warnings: result.warnings });
   const url = transport.getValidatorModuleUrl(service, result.hash);
   try {
-    return checked(loadDefinition, result.definition, await importValidator(url), url);
+    return checked(checks, result.definition, await importValidator(url), url);
   } catch (error) {
     return failure('validator-missing', { validator: url, message: String(error) });
   }
 }
 
-async function fromFile(checker: Promise<Checker>, src: string, signal: AbortSignal): Promise<LoadOutcome> {
+async function fromFile(checker: Promise<Checks>, src: string, signal: AbortSignal): Promise<LoadOutcome> {
   const url = new URL(src, document.baseURI);
   let definition: unknown;
   try {
@@ -105,19 +145,19 @@ async function fromFile(checker: Promise<Checker>, src: string, signal: AbortSig
     if (signal.aborted) throw error;
     return failure('api-unreachable', { src: url.href, message: String(error) });
   }
-  const loadDefinition = await checkerOrFailure(checker);
-  if (typeof loadDefinition !== 'function') return loadDefinition;
+  const checks = await checkerOrFailure(checker);
+  if (!isChecks(checks)) return checks;
   const validatorUrl = url.href.replace(/(\.json)?([?#].*)?$/, '.validator.js');
   let validator: unknown;
   try {
     validator = await importValidator(validatorUrl);
   } catch (error) {
     // Report the definition's own problems first: they explain a missing validator.
-    const result = loadDefinition(definition);
+    const result = checks.loadDefinition(definition);
     if (!result.ok) return failure('definition-invalid', { src: url.href, errors: result.errors });
     return failure('validator-missing', { validator: validatorUrl, message: String(error) });
   }
-  return checked(loadDefinition, definition, validator, validatorUrl);
+  return checked(checks, typeof definition === 'string' ? parseOrText(definition) : definition, validator, validatorUrl);
 }
 
 /**
@@ -130,9 +170,9 @@ export async function loadService(source: ServiceSource): Promise<LoadOutcome> {
   const checker = definitionChecker();
   checker.catch(() => undefined); // a failure is reported where it is awaited
   if (source.definition !== undefined && source.definition !== null) {
-    const loadDefinition = await checkerOrFailure(checker);
-    if (typeof loadDefinition !== 'function') return loadDefinition;
-    return checked(loadDefinition, source.definition, source.validator, 'validator property');
+    const checks = await checkerOrFailure(checker);
+    if (!isChecks(checks)) return checks;
+    return checked(checks, source.definition, source.validator, 'validator property');
   }
   if (source.src) return fromFile(checker, source.src, source.signal);
   if (source.service && source.transport) return fromServer(checker, source.service, source.transport, source.signal);
