@@ -19,6 +19,7 @@ export const BUILT_IN_WIDGETS: Readonly<Record<string, { readonly fits: (schema:
   textarea: { fits: (s) => isType(s, 'string'), expected: 'string' },
   email: { fits: (s) => isType(s, 'string'), expected: 'string' },
   tel: { fits: (s) => isType(s, 'string'), expected: 'string' },
+  url: { fits: (s) => isType(s, 'string'), expected: 'string' },
   number: { fits: (s) => isType(s, 'number', 'integer'), expected: 'number | integer' },
   date: { fits: (s) => isType(s, 'string'), expected: 'string, format date' },
   select: { fits: hasChoices, expected: 'enum' },
@@ -32,6 +33,7 @@ export const BUILT_IN_WIDGETS: Readonly<Record<string, { readonly fits: (schema:
   },
   personnummer: { fits: (s) => isType(s, 'string'), expected: 'string' },
   postnummer: { fits: (s) => isType(s, 'string'), expected: 'string' },
+  group: { fits: (s) => isType(s, 'object'), expected: 'object' },
   address: { fits: (s) => isType(s, 'object'), expected: 'object' },
   repeatable: { fits: (s) => isType(s, 'array'), expected: 'array' },
 };

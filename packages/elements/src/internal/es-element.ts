@@ -38,9 +38,21 @@ export class EsElement extends LitElement {
     this.internals = this.attachInternals();
   }
 
+  #darkAncestor = false;
+
   override connectedCallback(): void {
     super.connectedCallback();
-    this.setState('es-theme-dark', this.closest(`.${DARK_THEME_CLASS}`) !== null);
+    this.#darkAncestor = this.closest(`.${DARK_THEME_CLASS}`) !== null;
+    this.setState('es-theme-dark', this.#darkAncestor);
+  }
+
+  /**
+   * The `theme` for eservice-kit elements in this element's shadow tree: a
+   * `.es-theme-dark` ancestor cannot reach across the shadow boundary, so
+   * nested elements are told.
+   */
+  protected get themeForNested(): EsTheme | undefined {
+    return this.theme ?? (this.#darkAncestor ? 'dark' : undefined);
   }
 
   /** Sets or clears a custom state (`:state(name)`); a no-op where unsupported. */

@@ -6,8 +6,7 @@ import { live } from 'lit/directives/live.js';
 import { updateWhenLocaleChanges } from '@lit/localize';
 import { isRetryable } from '@eservice-kit/core';
 import type { Created, FeedbackRequest, Transport, TransportResult } from '@eservice-kit/core';
-import { DARK_THEME_CLASS, EsElement } from '../../internal/es-element.js';
-import type { EsTheme } from '../../internal/es-element.js';
+import { EsElement } from '../../internal/es-element.js';
 import { uiLang } from '../../internal/ui-lang.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import { HttpTransport } from '../../transport/http-transport.js';
@@ -266,12 +265,7 @@ export class EsFeedback extends EsElement {
     return level !== undefined && level >= 1 && level <= 6 ? Math.round(level) : undefined;
   }
 
-  /** The theme for a nested `es-message`, which cannot see a `.es-theme-dark` ancestor outside this shadow root. */
-  private nestedTheme(): EsTheme | undefined {
-    return this.theme ?? (this.closest(`.${DARK_THEME_CLASS}`) ? 'dark' : undefined);
-  }
-
-  private variantOrDefault(): EsFeedbackVariant {
+    private variantOrDefault(): EsFeedbackVariant {
     return this.variant === 'thumbs' ? 'thumbs' : 'rating';
   }
 
@@ -280,7 +274,7 @@ export class EsFeedback extends EsElement {
     const reportUrl = given(this.accessibilityReportUrl);
     return html`<div part="base" class="base" lang=${uiLang()}>
       ${this.misconfiguration()
-        ? html`<es-message variant="error" live="off" theme=${ifDefined(this.nestedTheme())}
+        ? html`<es-message variant="error" live="off" theme=${ifDefined(this.themeForNested)}
             >${words['es-feedback.misconfigured']}</es-message
           >`
         : this.answered
@@ -434,7 +428,7 @@ export class EsFeedback extends EsElement {
       part="failure"
       class="failure"
       variant="error"
-      theme=${ifDefined(this.nestedTheme())}
+      theme=${ifDefined(this.themeForNested)}
       heading=${words['es-feedback.failed.heading']}
     >
       <p>${retryable ? words['es-feedback.failed.retryable'] : words['es-feedback.failed.rejected']}</p>

@@ -69,29 +69,40 @@ const CONFIGURATION_GRACE_MS = 1000;
  * @fires es-submitted - The case was received. Detail: `{reference, expectedBy, trackingUrl}`.
  * @fires es-error - The form cannot be shown, or a submission failed for good. Detail: `{code, message, details}`.
  *
- * @csspart form - The form of a step.
- * @csspart heading - Headings (title, step, receipt).
+ * @csspart base - The element's outermost wrapper.
+ * @csspart intro - The intro screen. @csspart handling-time - The handling time on the intro.
+ * @csspart privacy - The "read more" disclosure of the privacy notice.
  * @csspart progress - "Step 2 of 4" and its bar.
- * @csspart field - A field: label, hint, error and control.
+ * @csspart draft-notice - The notice that answers were restored.
+ * @csspart form - The form of a step or of "check your answers".
+ * @csspart heading - Headings (title, step, receipt).
+ * @csspart error-summary - The list of problems at the top of a step.
+ * @csspart field - A field: label, hint, error and control(s).
+ * @csspart fieldset - A field of several controls (radios, checkboxes, groups).
  * @csspart label - A field's label. @csspart legend - A group's legend.
+ * @csspart choice-label - The label of one radio button or checkbox.
  * @csspart hint - Help text under a label.
  * @csspart field-error - An inline error message.
- * @csspart input - Text inputs, selects and textareas.
- * @csspart button - Every button. @csspart button-primary - Start, Continue, Send.
- * @csspart error-summary - The list of problems at the top of a step.
- * @csspart receipt - The receipt.
- * @csspart reference - The case reference on the receipt.
+ * @csspart input - Text inputs, selects and textareas. @csspart select - Selects. @csspart textarea - Textareas.
+ * @csspart radio - Radio buttons. @csspart checkbox - Checkboxes.
+ * @csspart count - A textarea's character count.
+ * @csspart item - One item of a repeatable list. @csspart button-add - "Add another". @csspart button-remove - "Remove".
+ * @csspart button - Every button. @csspart button-primary - Start, Continue, Send, Follow your case.
+ * @csspart link - Links ("Change", "Follow your case").
+ * @csspart review - "Check your answers".
+ * @csspart receipt - The receipt. @csspart reference - The case reference. @csspart tracking-code - The tracking code.
+ * @csspart give-feedback - The "Give feedback" disclosure under each step.
  *
  * @cssproperty --es-font-family - Font family. Default: inherited from the page.
  * @cssproperty --es-line-height - Line height. Default: 1.5.
  * @cssproperty --es-color-text - Text colour.
- * @cssproperty --es-color-error - Border and icon colour of `error`.
+ * @cssproperty --es-color-error - Error messages, the error summary and the borders of fields in error.
  * @cssproperty --es-color-focus - Focus ring colour.
  * @cssproperty --es-focus-ring - Focus ring (an `outline` value). Default: 0.1875em solid the focus colour.
  * @cssproperty --es-focus-ring-offset - Focus ring offset. Default: 0.125em.
- * @cssproperty --es-space-xs - Gap above the details list. Default: 0.25em.
- * @cssproperty --es-space-s - Gap between icon, text and button. Default: 0.5em.
- * @cssproperty --es-space-m - Inline padding. Default: 1em.
+ * @cssproperty --es-space-xs - Small gaps: between a label, its hint and its error. Default: 0.25em.
+ * @cssproperty --es-space-s - Padding of controls, gaps between choices. Default: 0.5em.
+ * @cssproperty --es-space-m - Padding of groups and buttons, gaps between buttons. Default: 1em.
  * @cssproperty --es-radius - Corner radius. Default: 0.25em.
  * @cssproperty --es-color-border - Borders of controls, groups and list rows.
  * @cssproperty --es-color-surface - Background of the form and its controls.
@@ -621,6 +632,8 @@ export class EsService extends EsElement {
   }
 
   #emitError(code: string, message: string, details: Readonly<Record<string, unknown>>): void {
+    // Also in the console: a web editor without a developer looks there, not at events.
+    console.error(message, details);
     this.#emit<EsErrorEventDetail>('es-error', { code, message, details });
   }
 
@@ -640,7 +653,7 @@ export class EsService extends EsElement {
     }
     if (phase.kind === 'failed') {
       const text = loadFailureText(phase.failure.code);
-      return html`<es-message variant="error" live="polite" heading=${text.heading} heading-level=${this.headingLevel}>${text.body}</es-message>`;
+      return html`<es-message theme=${this.themeForNested ?? nothing} variant="error" live="polite" heading=${text.heading} heading-level=${this.headingLevel}>${text.body}</es-message>`;
     }
     const loaded = this.#loaded!;
     const { heading, intro, receiptScreen, review } = this.#engine!;
@@ -723,7 +736,7 @@ export class EsService extends EsElement {
         : notice.kept > 0
           ? msg(str`The form has changed since you started. We kept ${notice.kept} of your answers; please check them. ${notice.dropped} no longer fit and were removed.`, { id: 'es-service.draft.migrated' })
           : msg('The form has changed since you started, so your earlier answers could not be kept.', { id: 'es-service.draft.dropped' });
-    return html`<es-message variant="info" part="draft-notice" heading-level=${Math.min(this.headingLevel + 1, 6)}>
+    return html`<es-message theme=${this.themeForNested ?? nothing} variant="info" part="draft-notice" heading-level=${Math.min(this.headingLevel + 1, 6)}>
       ${body}
       <button type="button" class="link" @click=${this.#startOver}>${msg('Start over', { id: 'es-service.draft.start-over' })}</button>
     </es-message>`;
@@ -756,7 +769,7 @@ export class EsService extends EsElement {
         break;
     }
     return html`<div class="submit-problem" id="es-submit-problem" tabindex="-1">
-      <es-message variant="error" live="assertive">${body}</es-message>
+      <es-message theme=${this.themeForNested ?? nothing} variant="error" live="assertive">${body}</es-message>
       <div class="actions">${action}</div>
     </div>`;
   }
@@ -768,6 +781,7 @@ export class EsService extends EsElement {
     if (loaded.definition.feedback?.enabled === false || !this.#transport()) return nothing;
     if (open && this.feedbackGiven) return nothing;
     const prompt = html`<es-feedback
+      theme=${this.themeForNested ?? nothing}
       .transport=${this.#transport()}
       service-id=${loaded.definition.id}
       definition-hash=${loaded.hash}

@@ -17,9 +17,20 @@ export const styles = css`
     --_es-color-primary: var(--es-color-primary, #8ab4f8);
     --_es-color-on-primary: var(--es-color-on-primary, #0b1d3a);
   }
+  @media (prefers-color-scheme: dark) {
+    :host([theme='auto']) {
+      --_es-color-primary: var(--es-color-primary, #8ab4f8);
+      --_es-color-on-primary: var(--es-color-on-primary, #0b1d3a);
+    }
+  }
+  /* After every theme rule, with the same selectors: system colours win (see hostStyles). */
   @media (forced-colors: active) {
     :host,
     :host([theme]) {
+      --_es-color-primary: ButtonText;
+      --_es-color-on-primary: ButtonFace;
+    }
+    :host(:state(es-theme-dark):not([theme='light'])) {
       --_es-color-primary: ButtonText;
       --_es-color-on-primary: ButtonFace;
     }

@@ -54,6 +54,13 @@ export class FieldRenderer {
     return this.text(ui?.label) || pointer.slice(pointer.lastIndexOf('/') + 1);
   }
 
+  /** Whether a widget can show this field (files and maps come with a later release). */
+  canRender(pointer: string): boolean {
+    const key = fieldKey(pointer);
+    const schema = schemaAt(this.state.definition.schema, key) as FieldSchema | undefined;
+    return schema !== undefined && pickWidget(schema, this.state.definition.ui.fields[key], key) !== undefined;
+  }
+
   render = (pointer: string): TemplateResult => {
     if (this.isHidden(pointer)) return html``;
     const key = fieldKey(pointer);

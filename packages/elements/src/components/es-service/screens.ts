@@ -75,7 +75,7 @@ function answerText(renderer: FieldRenderer, definition: ServiceDefinition, poin
 
 /** Leaf fields under `pointer` that are shown (items of lists expanded), for the summary. */
 function shownLeaves(renderer: FieldRenderer, answers: unknown, pointer: string): string[] {
-  if (renderer.isHidden(pointer)) return [];
+  if (renderer.isHidden(pointer) || !renderer.canRender(pointer)) return [];
   const children = renderer.childPointers(pointer);
   if (children.length > 0) return children.flatMap((child) => shownLeaves(renderer, answers, child));
   const value = answerAt(answers, pointer);
