@@ -118,13 +118,33 @@ function fieldErrors(definition: ServiceDefinition, errors: readonly SchemaError
   return found;
 }
 
-/** Sorts errors in the order the citizen meets the fields (by step), as the error summary lists them. */
-function sortByStepOrder(definition: ServiceDefinition, fields: readonly SchemaField[], errors: FieldError[]): void {
-  const order = new Map<string, number>();
+// Per definition object (definitions are never changed once loaded), computed once:
+// evaluate() runs on every keystroke in a browser.
+const fieldLists = new WeakMap<ServiceDefinition, readonly SchemaField[]>();
+const fieldOrders = new WeakMap<ServiceDefinition, ReadonlyMap<string, number>>();
+
+function fieldsOf(definition: ServiceDefinition): readonly SchemaField[] {
+  let fields = fieldLists.get(definition);
+  if (!fields) fieldLists.set(definition, (fields = listFields(definition.schema)));
+  return fields;
+}
+
+/** Each field's position in the order the citizen meets the fields (by step). */
+function fieldOrder(definition: ServiceDefinition, fields: readonly SchemaField[]): ReadonlyMap<string, number> {
+  let order = fieldOrders.get(definition) as Map<string, number> | undefined;
+  if (order) return order;
+  order = new Map<string, number>();
   for (const onStep of definition.ui.steps.flatMap((step) => step.fields)) {
     for (const field of fields) if (isWithin(field.pointer, onStep) && !order.has(field.pointer)) order.set(field.pointer, order.size);
   }
   for (const field of fields) if (!order.has(field.pointer)) order.set(field.pointer, order.size);
+  fieldOrders.set(definition, order);
+  return order;
+}
+
+/** Sorts errors in the order the citizen meets the fields (by step), as the error summary lists them. */
+function sortByStepOrder(definition: ServiceDefinition, fields: readonly SchemaField[], errors: FieldError[]): void {
+  const order = fieldOrder(definition, fields);
   const position = (pointer: string) => order.get(fieldKey(pointer)) ?? fields.length;
   errors.sort((a, b) => position(a.pointer) - position(b.pointer));
 }
@@ -146,7 +166,7 @@ const MAX_ROUNDS = 8;
 export function evaluate(definition: ServiceDefinition, compiled: CompiledDefinition, answers: unknown, options: EvaluateOptions = {}): Evaluation {
   const unsafe = guardJsonValue(answers, ANSWER_LIMITS);
   if (unsafe) return rejected(definition, unsafe.pointer, unsafe.code);
-  const fields = listFields(definition.schema);
+  const fields = fieldsOf(definition);
   let active = activeRules(definition, compiled, answers);
   let view = visibility(definition, fields, active);
   let pruned = prune(answers, view.hiddenFields);

@@ -246,7 +246,10 @@ export class EsService extends EsElement {
       return; // aborted: a newer load is under way
     }
     if (controller.signal.aborted) return;
-    if (!outcome.ok && outcome.code === 'missing-configuration' && !(await this.#stillUnconfigured(controller.signal))) return;
+    // Half-configured by a script that is not done yet (definition set, validator still
+    // being imported): give it until the page has loaded before calling it an error.
+    const settingUp = !outcome.ok && (outcome.code === 'missing-configuration' || (outcome.code === 'validator-missing' && this.definition != null && this.validator == null));
+    if (settingUp && !(await this.#stillUnconfigured(controller.signal))) return;
     if (!outcome.ok) {
       this.phase = { kind: 'failed', failure: outcome };
       this.#emitError(outcome.code, `eservice-kit: the e-service cannot be shown (${outcome.code})`, outcome.details);

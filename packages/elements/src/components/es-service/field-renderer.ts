@@ -1,6 +1,7 @@
 // Renders one field of the definition with the widget the registry picks, building
 // the WidgetContext from the form's state. Hidden fields render nothing.
 import { html } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import type { TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import { fieldKey, joinPointer, resolveText, schemaAt } from '@eservice-kit/core';
@@ -104,7 +105,11 @@ export class FieldRenderer {
       announce: (message) => this.state.announce(message),
       focusField: (target) => this.state.focusField(target),
     };
-    return widget.render(context);
+    // A field made of fields depends on its children's state too: always rendered.
+    if (schema['type'] === 'object' || schema['type'] === 'array') return widget.render(context);
+    // A single field renders again only when what it shows changed, so a keystroke in
+    // one of 200 fields re-renders one field (answers are immutable, so identity works).
+    return html`${guard([widget, context.value, error, required, help, context.label, this.state.locale], () => widget.render(context))}`;
   };
 }
 
