@@ -45,5 +45,5 @@ export { compiledFromModule, resolveText } from '@eservice-kit/core';
 /** Core's `loadDefinition()` and `evaluate()`, loaded on first use. */
 export async function loadCore(): Promise<{ loadDefinition: typeof loadDefinition; evaluate: typeof evaluate }> {
   const [checker, engine] = await Promise.all([definitionChecker(), import('./components/es-service/form-engine.js')]);
-  return { loadDefinition: checker.loadDefinition, evaluate: engine.evaluate };
+  return { loadDefinition: checker, evaluate: engine.evaluate };
 }

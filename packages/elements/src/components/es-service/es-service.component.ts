@@ -12,7 +12,7 @@ import type { EsErrorEventDetail, EsStepEventDetail, EsSubmitEventDetail, EsSubm
 import type { DraftStore } from './drafts.js';
 import { loadFailureText } from './failure-messages.js';
 import type { FieldRenderer, FormState } from './field-renderer.js';
-import { definitionChecker, loadService, type LoadedService, type LoadFailure } from './load-service.js';
+import { definitionHasher, loadService, type LoadedService, type LoadFailure } from './load-service.js';
 import type { UsageEvents } from './usage-events.js';
 import { styles } from './es-service.styles.js';
 
@@ -189,7 +189,7 @@ export class EsService extends EsElement {
     window.addEventListener('online', this.#onOnline);
     // Start fetching the chunks now, while the page or the element fetches the definition.
     void loadEngine();
-    definitionChecker().catch(() => undefined);
+    definitionHasher().catch(() => undefined);
   }
 
   override disconnectedCallback(): void {

@@ -3,15 +3,16 @@
 import { compiledFromModule } from '@eservice-kit/core';
 import type { CompiledDefinition, DefinitionIssue, LoadResult, PrecompiledModule, ServiceDefinition, Transport } from '@eservice-kit/core';
 
-/** The definition checker's chunk (see definition-checker.ts). */
-export interface Checks {
-  readonly loadDefinition: (input: unknown) => LoadResult;
-  readonly definitionHash: (definition: unknown) => string;
+type Hash = (definition: unknown) => string;
+
+/** Core's full definition check, from its own chunk (see definition-checker.ts). */
+export async function definitionChecker(): Promise<(input: unknown) => LoadResult> {
+  return (await import('./definition-checker.js')).loadDefinition;
 }
 
-export async function definitionChecker(): Promise<Checks> {
-  const { loadDefinition, definitionHash } = await import('./definition-checker.js');
-  return { loadDefinition, definitionHash: definitionHash as Checks['definitionHash'] };
+/** Core's definition hash, from a small chunk (see definition-hash.ts). */
+export async function definitionHasher(): Promise<Hash> {
+  return (await import('./definition-hash.js')).definitionHash as Hash;
 }
 
 /** Why an `<es-service>` cannot show its form; the `code` of `es-error`. */
@@ -49,8 +50,6 @@ export interface ServiceSource {
   readonly signal: AbortSignal;
 }
 
-const isChecks = (value: Checks | LoadFailure): value is Checks => !('ok' in value);
-
 /** JSON text parsed for the fast path; unparsable text stays text for the full check to explain. */
 function parseOrText(text: string): unknown {
   try {
@@ -78,7 +77,7 @@ async function importValidator(url: string): Promise<unknown> {
  * the full check (the slow part of a first render) is skipped. Anything else goes
  * through the full check, which explains what is wrong.
  */
-function matchesValidator(hash: Checks['definitionHash'], definition: unknown, validator: unknown): definition is ServiceDefinition {
+function matchesValidator(hash: Hash, definition: unknown, validator: unknown): definition is ServiceDefinition {
   if (!isModule(validator) || typeof validator.hash !== 'string') return false;
   if (typeof definition !== 'object' || definition === null || Array.isArray(definition)) return false;
   try {
@@ -88,12 +87,25 @@ function matchesValidator(hash: Checks['definitionHash'], definition: unknown, v
   }
 }
 
-function checked(checks: Checks, definition: unknown, validator: unknown, validatorSource: string): LoadOutcome {
-  if (matchesValidator(checks.definitionHash, definition, validator)) {
+/** The full check, or the failure to show when its chunk cannot be loaded. */
+async function fullCheck(definition: unknown): Promise<LoadResult | LoadFailure> {
+  try {
+    return (await definitionChecker())(definition);
+  } catch (error) {
+    return failure('api-unreachable', { chunk: 'definition-checker', message: String(error) });
+  }
+}
+
+const unreachable = (result: LoadResult | LoadFailure): result is LoadFailure => 'code' in result;
+
+/** The definition with its validator: recognised by hash, else fully checked to say what is wrong. */
+async function checked(hash: Hash, definition: unknown, validator: unknown, validatorSource: string): Promise<LoadOutcome> {
+  if (matchesValidator(hash, definition, validator)) {
     const compiled = compiledFromModule(validator as PrecompiledModule, (validator as PrecompiledModule).hash)!;
     return { ok: true, definition, hash: compiled.hash, compiled, warnings: [] };
   }
-  const result = checks.loadDefinition(definition);
+  const result = await fullCheck(definition);
+  if (unreachable(result)) return result;
   if (!result.ok) return failure('definition-invalid', { errors: result.errors, warnings: result.warnings });
   if (!isModule(validator)) return failure('validator-missing', { validator: validatorSource });
   const compiled = compiledFromModule(validator, result.hash);
@@ -101,63 +113,65 @@ function checked(checks: Checks, definition: unknown, validator: unknown, valida
   return { ok: true, definition: result.definition, hash: result.hash, compiled, warnings: result.warnings };
 }
 
-/** The checker, or the failure to show when its chunk cannot be loaded (the bundle's folder is unreachable). */
-async function checkerOrFailure(checker: Promise<Checks>): Promise<Checks | LoadFailure> {
+/** The hash function, or the failure to show when its chunk cannot be loaded (the bundle's folder is unreachable). */
+async function hashOrFailure(hasher: Promise<Hash>): Promise<Hash | LoadFailure> {
   try {
-    return await checker;
+    return await hasher;
   } catch (error) {
-    return failure('api-unreachable', { chunk: 'definition-checker', message: String(error) });
+    return failure('api-unreachable', { chunk: 'definition-hash', message: String(error) });
   }
 }
 
-async function fromServer(checker: Promise<Checks>, service: string, transport: Transport, signal: AbortSignal): Promise<LoadOutcome> {
+async function fromServer(hasher: Promise<Hash>, service: string, transport: Transport, signal: AbortSignal): Promise<LoadOutcome> {
   const fetched = await transport.getDefinition(service, { signal });
   if (!fetched.ok) {
     if (fetched.kind === 'not-found') return failure('service-not-found', { service, status: fetched.status });
     return failure('api-unreachable', { service, kind: fetched.kind, status: fetched.status, message: fetched.message });
   }
   if (fetched.value.notModified) return failure('api-unreachable', { service, message: 'unexpected 304' });
-  const checks = await checkerOrFailure(checker);
-  if (!isChecks(checks)) return checks;
+  const hash = await hashOrFailure(hasher);
+  if (typeof hash !== 'function') return hash;
   const definition = fetched.value.definition;
   // The version the server names (ETag) first: its validator proves the definition checked.
   const named = await importValidator(transport.getValidatorModuleUrl(service, fetched.value.hash)).catch(() => undefined);
-  if (matchesValidator(checks.definitionHash, definition, named)) return checked(checks, definition, named, 'server');
-  const result = checks.loadDefinition(definition);
+  if (matchesValidator(hash, definition, named)) return checked(hash, definition, named, 'server');
+  const result = await fullCheck(definition);
+  if (unreachable(result)) return result;
   if (!result.ok) return failure('definition-invalid', { service, errors: result.errors, warnings: result.warnings });
   const url = transport.getValidatorModuleUrl(service, result.hash);
   try {
-    return checked(checks, result.definition, await importValidator(url), url);
+    return await checked(hash, result.definition, await importValidator(url), url);
   } catch (error) {
     return failure('validator-missing', { validator: url, message: String(error) });
   }
 }
 
-async function fromFile(checker: Promise<Checks>, src: string, signal: AbortSignal): Promise<LoadOutcome> {
+async function fromFile(hasher: Promise<Hash>, src: string, signal: AbortSignal): Promise<LoadOutcome> {
   const url = new URL(src, document.baseURI);
-  let definition: unknown;
+  let text: string;
   try {
     const response = await fetch(url, { signal, credentials: 'same-origin', headers: { accept: 'application/json' } });
     if (response.status === 404 || response.status === 410) return failure('service-not-found', { src: url.href, status: response.status });
     if (!response.ok) return failure('api-unreachable', { src: url.href, status: response.status });
-    definition = await response.text();
+    text = await response.text();
   } catch (error) {
     if (signal.aborted) throw error;
     return failure('api-unreachable', { src: url.href, message: String(error) });
   }
-  const checks = await checkerOrFailure(checker);
-  if (!isChecks(checks)) return checks;
+  const hash = await hashOrFailure(hasher);
+  if (typeof hash !== 'function') return hash;
   const validatorUrl = url.href.replace(/(\.json)?([?#].*)?$/, '.validator.js');
   let validator: unknown;
   try {
     validator = await importValidator(validatorUrl);
   } catch (error) {
     // Report the definition's own problems first: they explain a missing validator.
-    const result = checks.loadDefinition(definition);
+    const result = await fullCheck(text);
+    if (unreachable(result)) return result;
     if (!result.ok) return failure('definition-invalid', { src: url.href, errors: result.errors });
     return failure('validator-missing', { validator: validatorUrl, message: String(error) });
   }
-  return checked(checks, typeof definition === 'string' ? parseOrText(definition) : definition, validator, validatorUrl);
+  return checked(hash, parseOrText(text), validator, validatorUrl);
 }
 
 /**
@@ -166,16 +180,16 @@ async function fromFile(checker: Promise<Checks>, src: string, signal: AbortSign
  * `service` from the transport. Never throws, except an AbortError when `signal` aborts.
  */
 export async function loadService(source: ServiceSource): Promise<LoadOutcome> {
-  // Awaited only where needed, so fetching the definition and loading the checker overlap.
-  const checker = definitionChecker();
-  checker.catch(() => undefined); // a failure is reported where it is awaited
+  // Awaited only where needed, so fetching the definition and loading the hash overlap.
+  const hasher = definitionHasher();
+  hasher.catch(() => undefined); // a failure is reported where it is awaited
   if (source.definition !== undefined && source.definition !== null) {
-    const checks = await checkerOrFailure(checker);
-    if (!isChecks(checks)) return checks;
-    return checked(checks, source.definition, source.validator, 'validator property');
+    const hash = await hashOrFailure(hasher);
+    if (typeof hash !== 'function') return hash;
+    return checked(hash, source.definition, source.validator, 'validator property');
   }
-  if (source.src) return fromFile(checker, source.src, source.signal);
-  if (source.service && source.transport) return fromServer(checker, source.service, source.transport, source.signal);
+  if (source.src) return fromFile(hasher, source.src, source.signal);
+  if (source.service && source.transport) return fromServer(hasher, source.service, source.transport, source.signal);
   return failure('missing-configuration', {
     message: 'Set service and api, src, or the definition and validator properties.',
   });
