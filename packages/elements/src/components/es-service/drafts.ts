@@ -16,8 +16,10 @@ export interface Draft {
   readonly answers: Record<string, unknown>;
   /** The step the citizen was on, by id. */
   readonly step?: string;
-  /** The idempotency key of this fill, so a retry after a reload still makes one case. */
+  /** The idempotency key of this fill once it was sent, so a retry after a reload still makes one case. */
   readonly idempotencyKey?: string;
+  /** The time to complete sent with that key (only where usage data is opted in). */
+  readonly durationMs?: number;
 }
 
 export type RestoredDraft =
@@ -110,7 +112,7 @@ export class DraftStore {
     return this.#storage !== undefined;
   }
 
-  save(hash: string, answers: Record<string, unknown>, step: string | undefined, idempotencyKey: string | undefined): void {
+  save(hash: string, answers: Record<string, unknown>, step: string | undefined, sent: { readonly key: string; readonly durationMs?: number } | undefined): void {
     if (!this.#storage) return;
     const draft: Draft = {
       format: DRAFT_FORMAT,
@@ -119,7 +121,8 @@ export class DraftStore {
       savedAt: new Date().toISOString(),
       answers: withoutSensitive(this.definition, answers),
       ...(step === undefined ? {} : { step }),
-      ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
+      ...(sent === undefined ? {} : { idempotencyKey: sent.key }),
+      ...(sent?.durationMs === undefined ? {} : { durationMs: sent.durationMs }),
     };
     try {
       this.#storage.setItem(this.#key, JSON.stringify(draft));
@@ -135,7 +138,7 @@ export class DraftStore {
     if (draft.hash === hash) return { kind: 'same', draft };
     const { answers, kept, dropped } = migrateAnswers(this.definition, compiled, draft.answers);
     // A new version means a new request body: the old key must not be reused.
-    const { idempotencyKey: _old, ...rest } = draft;
+    const { idempotencyKey: _oldKey, durationMs: _oldDuration, ...rest } = draft;
     return { kind: 'migrated', draft: { ...rest, hash, answers }, kept, dropped };
   }
 

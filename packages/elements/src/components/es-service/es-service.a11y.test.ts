@@ -59,6 +59,36 @@ describe('es-service accessibility and locale', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows the chosen option of a select when its step is shown again', async function (this: MochaContext) {
+    this.timeout(20000);
+    el = mount({ service: 'all-widgets', api, 'no-intro': '' });
+    await waitFor(() => $(el, '[name="/name"]'), 'the first step');
+    for (const [name, text] of [['/name', 'Anna'], ['/story', 'Hej']]) {
+      const input = $<HTMLInputElement>(el, `[name="${name}"]`)!;
+      input.value = text!;
+      input.dispatchEvent(new Event('input'));
+    }
+    primaryButton(el).click();
+    const colour = await waitFor(() => $<HTMLSelectElement>(el, '[name="/colour"]'), 'the choices step');
+    colour.value = '"blue"';
+    colour.dispatchEvent(new Event('change'));
+    $<HTMLButtonElement>(el, '.actions .secondary')!.click();
+    await waitFor(() => screenHeading(el) === 'Text', 'back on the first step');
+    primaryButton(el).click();
+    const shown = await waitFor(() => $<HTMLSelectElement>(el, '[name="/colour"]'), 'the choices step again');
+    await el.updateComplete;
+    expect(shown.selectedOptions[0]!.textContent).to.equal('Blue');
+  });
+
+  it('starts loading again when moved in the page while loading', async () => {
+    el = mount({ service: 'complaint', api });
+    const wrapper = document.createElement('div');
+    document.body.append(wrapper);
+    wrapper.append(el); // disconnect + connect, as a CMS tab script does
+    await waitFor(() => $(el, '[part~="button-primary"]'), 'the intro after the move');
+    wrapper.remove();
+  });
+
   it('re-renders in Swedish when the UI locale changes at run time', async () => {
     el = mount({ service: 'complaint', api });
     await waitFor(() => $(el, '[part~="button-primary"]'), 'the intro');

@@ -3,7 +3,7 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { fieldKey, generateIdempotencyKey, isRetryable, isWithin, problemType } from '@eservice-kit/core';
-import type { Evaluation, FieldError, Receipt, StepUi, SubmitRequest, Transport, TransportFailure } from '@eservice-kit/core';
+import type { Evaluation, FieldError, Receipt, StepUi, SubmitRequest, Transport, TransportFailure, TransportResult } from '@eservice-kit/core';
 import { EsElement } from '../../internal/es-element.js';
 import { uiLang } from '../../internal/ui-lang.js';
 import { hostStyles } from '../../styles/host.styles.js';
@@ -144,6 +144,15 @@ export class EsService extends EsElement {
   /** Level of the element's top headings (1–6); lower headings follow. Default 2. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
+  /**
+   * Address of the page with the accessibility-report e-service: the feedback prompt
+   * links to it ("Report an accessibility problem").
+   */
+  @property({ attribute: 'accessibility-report-url' }) accessibilityReportUrl?: string;
+
+  /** Address of the municipality's contact page: the feedback prompt points case questions there. */
+  @property({ attribute: 'contact-url' }) contactUrl?: string;
+
   /** Today's date (YYYY-MM-DD) for date rules; default: today in Europe/Stockholm. For previews and tests. */
   @property({ attribute: false }) today?: string;
 
@@ -169,10 +178,16 @@ export class EsService extends EsElement {
   #drafts?: DraftStore;
   #usage?: UsageEvents;
   #ids = new Map<string, string>();
-  #idempotencyKey = generateIdempotencyKey();
-  /** The body last sent with `#idempotencyKey`: a changed body needs a new key (the server rejects reuse). */
-  #lastSentBody?: string;
+  /**
+   * The key of the last submission and what was sent with it. A retry resends exactly
+   * that (the server compares whole bodies); changed answers get a new key. After a
+   * reload the fingerprint is unknown (it would hold the personnummer, which drafts never
+   * keep): the key is tried, and a 409 "key reused" then means the answers changed.
+   */
+  #sent?: { readonly key: string; fingerprint?: string; readonly durationMs?: number };
   #startedAt?: number;
+  /** Answers to move onto a newly loaded version (after "Load the new version"). */
+  #carriedAnswers?: Record<string, unknown>;
   #draftTimer?: ReturnType<typeof setTimeout>;
   #announceTimer?: ReturnType<typeof setTimeout>;
   #focusAfterRender?: () => void;
@@ -190,6 +205,9 @@ export class EsService extends EsElement {
     // Start fetching the chunks now, while the page or the element fetches the definition.
     void loadEngine();
     definitionHasher().catch(() => undefined);
+    // Moved in the page while loading (a CMS's tabs, a framework's hydration): the load
+    // was aborted on disconnect, so start it again.
+    if (this.hasUpdated && this.phase.kind === 'loading' && this.#loadController?.signal.aborted) void this.#load();
   }
 
   override disconnectedCallback(): void {
@@ -242,8 +260,10 @@ export class EsService extends EsElement {
         validator: this.validator,
         signal: controller.signal,
       });
-    } catch {
-      return; // aborted: a newer load is under way
+    } catch (error) {
+      if (controller.signal.aborted) return; // a newer load is under way
+      // A vendor's transport that throws instead of returning a failure.
+      outcome = { ok: false, code: 'api-unreachable', details: { message: String(error) } } as const;
     }
     if (controller.signal.aborted) return;
     // Half-configured by a script that is not done yet (definition set, validator still
@@ -290,17 +310,36 @@ export class EsService extends EsElement {
     this.serverErrors = [];
     this.submitProblem = undefined;
     this.returnToReview = false;
-    const restored = this.#drafts.restore(loaded.hash, loaded.compiled);
-    this.answers = restored?.draft.answers ?? {};
-    if (restored?.draft.idempotencyKey) this.#idempotencyKey = restored.draft.idempotencyKey;
-    this.draftNotice = restored === undefined ? undefined : restored.kind === 'same' ? { kind: 'restored' } : { kind: 'migrated', kept: restored.kept, dropped: restored.dropped };
+    const resumed = this.#resume(loaded, engine);
+    this.answers = resumed.answers;
+    this.draftNotice = resumed.notice;
     this.#evaluate();
     const steps = this.#visibleSteps();
-    const savedStep = restored?.draft.step;
-    if (restored && savedStep === 'review') this.#show({ kind: 'review' });
-    else if (restored && savedStep && steps.some((step) => step.id === savedStep)) this.#show({ kind: 'step', step: savedStep });
-    else if (this.noIntro || restored) this.#show({ kind: 'step', step: steps[0]?.id ?? '' });
+    const step = resumed.step;
+    // No focus move on the first screen: the page is still loading and the citizen
+    // has not asked for the form yet (a skip link or the page's h1 keeps focus).
+    if (step === 'review') this.#show({ kind: 'review' }, 'none');
+    else if (step && steps.some((candidate) => candidate.id === step)) this.#show({ kind: 'step', step }, 'none');
+    else if (this.noIntro || resumed.notice) this.#show({ kind: 'step', step: steps[0]?.id ?? '' }, 'none');
     else this.phase = { kind: 'intro' };
+  }
+
+  /** Where a newly loaded form starts: answers carried over to a new version, a draft, or nothing. */
+  #resume(loaded: LoadedService, engine: FormEngine): { answers: Record<string, unknown>; notice?: DraftNotice; step?: string } {
+    const carried = this.#carriedAnswers;
+    this.#carriedAnswers = undefined;
+    if (carried) {
+      // A new version means a new request body, so a new key.
+      this.#sent = undefined;
+      const { answers, kept, dropped } = engine.migrateAnswers(loaded.definition, loaded.compiled, carried);
+      return { answers, notice: { kind: 'migrated', kept, dropped }, step: 'review' };
+    }
+    const restored = this.#drafts!.restore(loaded.hash, loaded.compiled);
+    if (!restored) return { answers: {} };
+    const { idempotencyKey: key, durationMs, step } = restored.draft;
+    this.#sent = key ? { key, ...(durationMs === undefined ? {} : { durationMs }) } : undefined;
+    const notice: DraftNotice = restored.kind === 'same' ? { kind: 'restored' } : { kind: 'migrated', kept: restored.kept, dropped: restored.dropped };
+    return { answers: restored.draft.answers, notice, ...(step === undefined ? {} : { step }) };
   }
 
   /**
@@ -468,8 +507,12 @@ export class EsService extends EsElement {
     this.#draftTimer = undefined;
     const loaded = this.#loaded;
     if (!loaded || !this.#drafts || this.phase.kind === 'receipt') return;
-    if (Object.keys(this.answers).length === 0) return;
-    this.#drafts.save(loaded.hash, this.answers, this.#currentStepId(), this.#lastSentBody === undefined ? undefined : this.#idempotencyKey);
+    // Emptied answers leave nothing behind (a shared computer).
+    if (Object.keys(this.answers).length === 0 && !this.#sent) {
+      this.#drafts.clear();
+      return;
+    }
+    this.#drafts.save(loaded.hash, this.answers, this.#currentStepId(), this.#sent);
   }
 
   #startOver = (): void => {
@@ -479,8 +522,7 @@ export class EsService extends EsElement {
     this.checkedSteps = new Set();
     this.serverErrors = [];
     this.draftNotice = undefined;
-    this.#idempotencyKey = generateIdempotencyKey();
-    this.#lastSentBody = undefined;
+    this.#sent = undefined;
     this.#evaluate();
     if (this.noIntro) this.#show({ kind: 'step', step: this.#visibleSteps()[0]?.id ?? '' });
     else this.#show({ kind: 'intro' });
@@ -564,26 +606,49 @@ export class EsService extends EsElement {
     const answers = evaluation.pruned;
     const submitEvent = this.#emit<EsSubmitEventDetail>('es-submit', { serviceId: loaded.definition.id, answers }, true);
     if (submitEvent.defaultPrevented) return;
+    const locale = uiLang();
+    const fingerprint = JSON.stringify([answers, locale, loaded.definition.version, loaded.hash]);
+    const sent = this.#sent;
+    const reused = sent !== undefined && (sent.fingerprint === undefined || sent.fingerprint === fingerprint);
+    if (!reused) {
+      // Time to complete is measured on the device: sent only where the page opted in to usage data.
+      const durationMs = this.events === 'on' && this.#startedAt !== undefined ? Date.now() - this.#startedAt : undefined;
+      this.#sent = { key: generateIdempotencyKey(), ...(durationMs === undefined ? {} : { durationMs }) };
+    }
+    const current = this.#sent!;
+    const unknownBody = current.fingerprint === undefined && reused;
+    current.fingerprint = fingerprint;
     const request: SubmitRequest = {
       answers,
-      locale: uiLang(),
+      locale,
       definitionVersion: loaded.definition.version,
       definitionHash: loaded.hash,
-      ...(this.#startedAt === undefined ? {} : { durationMs: Date.now() - this.#startedAt }),
+      ...(current.durationMs === undefined ? {} : { durationMs: current.durationMs }),
     };
-    const body = JSON.stringify([answers, request.locale, request.definitionHash]);
-    if (this.#lastSentBody !== undefined && this.#lastSentBody !== body) this.#idempotencyKey = generateIdempotencyKey();
-    this.#lastSentBody = body;
     this.#saveDraftNow(); // keeps the key with the draft: a retry after a reload makes one case
     this.submitting = true;
     this.submitProblem = undefined;
-    const result = await transport.submitCase(loaded.definition.id, request, { idempotencyKey: this.#idempotencyKey });
+    let result = await this.#send(transport, loaded.definition.id, request, current.key);
+    if (!result.ok && unknownBody && result.problem?.type === problemType('idempotency-key-reused')) {
+      // The key restored from a draft was used for other answers: these are new ones.
+      this.#sent = { key: generateIdempotencyKey(), fingerprint, ...(current.durationMs === undefined ? {} : { durationMs: current.durationMs }) };
+      result = await this.#send(transport, loaded.definition.id, request, this.#sent.key);
+    }
     this.submitting = false;
     if (result.ok) {
       this.#received(result.value);
       return;
     }
     this.#submitFailed(result);
+  }
+
+  /** submitCase, with a vendor transport's exceptions turned into a failure like any other. */
+  async #send(transport: Transport, serviceId: string, request: SubmitRequest, idempotencyKey: string): Promise<TransportResult<Receipt>> {
+    try {
+      return await transport.submitCase(serviceId, request, { idempotencyKey });
+    } catch (error) {
+      return { ok: false, kind: 'protocol', message: `submitCase threw: ${String(error)}` };
+    }
   }
 
   #received(receipt: Receipt): void {
@@ -623,6 +688,8 @@ export class EsService extends EsElement {
   /** Loads the current definition version and keeps the answers that still fit (after `definition-outdated`). */
   #reloadDefinition = (): void => {
     this.#saveDraftNow();
+    // The answers in memory, not the draft: the draft lacks the sensitive fields.
+    this.#carriedAnswers = this.answers;
     void this.#load();
   };
 
@@ -789,6 +856,8 @@ export class EsService extends EsElement {
       service-id=${loaded.definition.id}
       definition-hash=${loaded.hash}
       reference=${reference ?? nothing}
+      accessibility-report-url=${this.accessibilityReportUrl ?? nothing}
+      contact-url=${this.contactUrl ?? nothing}
       heading-level=${Math.min(this.headingLevel + 1, 6)}
       .wording=${loaded.definition.feedback?.wording}
     ></es-feedback>`;

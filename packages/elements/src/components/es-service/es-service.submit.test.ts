@@ -89,6 +89,33 @@ describe('es-service submission', () => {
     expect(cases).to.have.length(1);
   });
 
+  it('a response lost on the way back: "Try again" resends the same request and gets the one case', async function (this: MochaContext) {
+    this.timeout(20000);
+    let posts = 0;
+    el = mount({ service: 'all-widgets', 'no-intro': '', events: 'on' });
+    el.transport = new HttpTransport({
+      api,
+      fetch: async (input, init) => {
+        if (init?.method !== 'POST' || !String(input).includes('/cases')) return fetch(input, init);
+        posts++;
+        const response = await fetch(input, init);
+        if (posts === 1) throw new TypeError('Failed to fetch'); // the case was stored; the answer never arrived
+        return response;
+      },
+    });
+    await fillToReview(el);
+    const before = (await receivedCases(api)).length;
+    primaryButton(el).click();
+    await waitFor(() => $(el, '#es-submit-problem'), 'the offline message');
+    await new Promise((resolve) => setTimeout(resolve, 50)); // time passes: durationMs must not change the body
+    $<HTMLButtonElement>(el, '#es-submit-problem button')!.click();
+    const reference = await waitFor(() => $(el, '[part="reference"]')?.textContent, 'the receipt');
+    expect(posts).to.equal(2);
+    const after = await receivedCases(api);
+    expect(after.length).to.equal(before + 1);
+    expect(after.some((stored) => stored.reference === reference)).to.equal(true);
+  });
+
   it('a double click sends one request', async function (this: MochaContext) {
     this.timeout(20000);
     keys.length = 0;

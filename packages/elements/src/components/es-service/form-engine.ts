@@ -7,7 +7,7 @@ import { registerDefaultWidgets } from './widgets/registry.js';
 
 export { evaluate, listFields } from '@eservice-kit/core';
 export { answerAt, withAnswer, withEmptyObject } from './answers.js';
-export { DraftStore } from './drafts.js';
+export { DraftStore, migrateAnswers } from './drafts.js';
 export { FieldRenderer } from './field-renderer.js';
 export { heading, intro, receiptScreen, review } from './screens.js';
 export { UsageEvents } from './usage-events.js';

@@ -83,7 +83,10 @@ const select: Widget = {
         @blur=${context.touch}
       >
         <option value="">${msg('Choose…', { id: 'es-service.choose' })}</option>
-        ${choices.map((value) => html`<option value=${JSON.stringify(value)}>${context.optionLabel(value)}</option>`)}
+        ${choices.map(
+          // ?selected as well as .value: on a fresh render the options arrive after .value is set.
+          (value) => html`<option value=${JSON.stringify(value)} ?selected=${sameValue(value, context.value)}>${context.optionLabel(value)}</option>`,
+        )}
       </select>
     </div>`;
   },
