@@ -2,7 +2,7 @@
 // this origin's), never hold the personnummer, and "Start over" forgets them.
 import { expect } from '@open-wc/testing';
 import type { EsService } from './es-service.component.js';
-import { startLoopback, waitFor } from '../../../test/support/service-fixture.js';
+import { $, mount, startLoopback, waitFor } from '../../../test/support/service-fixture.js';
 import { widgetDefinition } from '../../../test/support/widget-definition.js';
 
 const PERSONNUMMER = '19640823-3234';
@@ -57,5 +57,30 @@ describe('es-service drafts', () => {
     notice.querySelector('button')!.click();
     await waitFor(() => control('/name')?.value === '', 'the answers forgotten');
     expect(raw()).to.not.include('Anna Andersson');
+  });
+
+  it('moves a draft made for an older version field by field, and says so', async function (this: MochaContext) {
+    this.timeout(20000);
+    sessionStorage.setItem(
+      `eservice-kit:draft:${location.pathname}:all-widgets`,
+      JSON.stringify({
+        format: 1,
+        serviceId: 'all-widgets',
+        hash: 'sha256-an-older-version-of-the-definition-000000000',
+        savedAt: '2026-05-01T10:00:00.000Z',
+        // name still fits; size "xl" is no longer an option; nickname no longer exists.
+        answers: { name: 'Anna', size: 'xl', nickname: 'Ann' },
+        step: 'text',
+      }),
+    );
+    const el = mount({ service: 'all-widgets', api });
+    try {
+      const notice = await waitFor(() => el.shadowRoot!.querySelector('es-message[variant="info"]'), 'the notice');
+      expect(notice.textContent).to.include('We kept 1 of your answers').and.include('2 no longer fit');
+      expect($<HTMLInputElement>(el, '[name="/name"]')!.value).to.equal('Anna');
+      await waitFor(() => !(sessionStorage.getItem(`eservice-kit:draft:${location.pathname}:all-widgets`) ?? '').includes('nickname'), 'the draft rewritten');
+    } finally {
+      el.remove();
+    }
   });
 });
