@@ -212,6 +212,16 @@ export const styles = css`
   .intro dt { font-weight: 700; }
   .intro dd { margin: 0 0 var(--_es-space-s); }
 
+  /* Forced colours paint a backplate behind text: an inverted (filled) button would hide
+     its own label. Buttons keep the system's button colours; the primary one a thicker border. */
+  @media (forced-colors: active) {
+    .primary {
+      background: ButtonFace;
+      color: ButtonText;
+      border: 0.1875em solid ButtonText;
+    }
+  }
+
   @media print {
     .no-print, button, .give-feedback, es-feedback { display: none !important; }
   }
