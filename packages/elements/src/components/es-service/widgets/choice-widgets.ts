@@ -33,24 +33,36 @@ function controlId(context: WidgetContext, index: number): string {
   return index === 0 ? context.id : `${context.id}-${index}`;
 }
 
-function radios(context: WidgetContext, choices: readonly unknown[], label: (value: unknown) => string): TemplateResult {
+/** Radio buttons or checkboxes, one per choice, each with its own label. */
+function choiceList(
+  context: WidgetContext,
+  type: 'radio' | 'checkbox',
+  choices: readonly unknown[],
+  label: (value: unknown) => string,
+  isChecked: (value: unknown) => boolean,
+  onChange: (value: unknown, checked: boolean) => void,
+): TemplateResult {
   return html`<div class="choices" @focusout=${touchWhenLeaving(context)}>
     ${choices.map(
       (value, index) => html`<div class="choice">
         <input
-          type="radio"
+          type=${type}
           id=${controlId(context, index)}
           name=${context.pointer}
           value=${JSON.stringify(value)}
-          part="radio"
+          part=${type}
           aria-invalid=${ariaInvalid(context)}
-          .checked=${live(sameValue(context.value, value))}
-          @change=${() => context.set(value)}
+          .checked=${live(isChecked(value))}
+          @change=${(event: Event) => onChange(value, (event.target as HTMLInputElement).checked)}
         />
         <label for=${controlId(context, index)} part="choice-label">${label(value)}</label>
       </div>`,
     )}
   </div>`;
+}
+
+function radios(context: WidgetContext, choices: readonly unknown[], label: (value: unknown) => string): TemplateResult {
+  return choiceList(context, 'radio', choices, label, (value) => sameValue(context.value, value), (value) => context.set(value));
 }
 
 const radio: Widget = {
@@ -151,23 +163,14 @@ const checkboxGroup: Widget = {
     };
     return fieldsetField(
       context,
-      html`<div class="choices" @focusout=${touchWhenLeaving(context)}>
-        ${choices.map(
-          (value, index) => html`<div class="choice">
-            <input
-              type="checkbox"
-              id=${controlId(context, index)}
-              name=${context.pointer}
-              value=${JSON.stringify(value)}
-              part="checkbox"
-              aria-invalid=${ariaInvalid(context)}
-              .checked=${live(chosen.some((other) => sameValue(other, value)))}
-              @change=${(event: Event) => toggle(value, (event.target as HTMLInputElement).checked)}
-            />
-            <label for=${controlId(context, index)} part="choice-label">${context.optionLabel(value)}</label>
-          </div>`,
-        )}
-      </div>`,
+      choiceList(
+        context,
+        'checkbox',
+        choices,
+        (value) => context.optionLabel(value),
+        (value) => chosen.some((other) => sameValue(other, value)),
+        toggle,
+      ),
     );
   },
 };
