@@ -3,7 +3,8 @@
 // the built-in services and test definitions, and read what it received.
 //   executeServerCommand('es-loopback', { action: 'start', services?: ['fault-report'], definitions?: [{…}], serverErrors?: {id: [FieldError]}, basePath?: '/kommun', faults?: {} })
 //     → { baseUrl }
-//   executeServerCommand('es-loopback', { action: 'cases', baseUrl }) → [{ reference, request, answers, idempotencyKeys }]
+//   executeServerCommand('es-loopback', { action: 'cases', baseUrl }) → [{ reference, request, answers }]
+//   executeServerCommand('es-loopback', { action: 'events', baseUrl }) → the usage events received
 import { tsImport } from 'tsx/esm/api';
 
 const servers = new Map();
@@ -63,6 +64,11 @@ export function loopbackPlugin() {
         const server = servers.get(payload.baseUrl);
         if (!server) throw new Error(`no loopback server at ${payload.baseUrl}`);
         return [...server.cases.values()].map((stored) => ({ reference: stored.reference, request: stored.request, answers: stored.answers }));
+      }
+      if (payload.action === 'events') {
+        const server = servers.get(payload.baseUrl);
+        if (!server) throw new Error(`no loopback server at ${payload.baseUrl}`);
+        return server.state.events;
       }
       if (payload.action === 'stop') {
         for (const server of servers.values()) await server.close();

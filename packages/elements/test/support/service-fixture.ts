@@ -27,6 +27,10 @@ export async function receivedCases(baseUrl: string): Promise<ReceivedCase[]> {
   return (await executeServerCommand('es-loopback', { action: 'cases', baseUrl })) as ReceivedCase[];
 }
 
+export async function receivedEvents(baseUrl: string): Promise<{ fillId: string; type: string; serviceId: string; step?: string }[]> {
+  return (await executeServerCommand('es-loopback', { action: 'events', baseUrl })) as { fillId: string; type: string; serviceId: string; step?: string }[];
+}
+
 /** Polls until `check` returns a truthy value (or throws after `timeoutMs`). */
 export async function waitFor<T>(check: () => T | undefined | null | false, what: string, timeoutMs = 4000): Promise<T> {
   const started = performance.now();

@@ -4,7 +4,7 @@ import { expect } from '@open-wc/testing';
 import { setupLocalization } from '../../localization.js';
 import { HttpTransport } from '../../transport/http-transport.js';
 import type { EsService } from './es-service.component.js';
-import { $, $$, mount, primaryButton, receivedCases, screenHeading, startLoopback, waitFor } from '../../../test/support/service-fixture.js';
+import { $, $$, mount, primaryButton, receivedCases, receivedEvents, screenHeading, startLoopback, waitFor } from '../../../test/support/service-fixture.js';
 import { widgetDefinition } from '../../../test/support/widget-definition.js';
 
 async function typeInto(el: EsService, name: string, text: string): Promise<void> {
@@ -37,6 +37,16 @@ async function fillToReview(el: EsService): Promise<void> {
   await el.updateComplete;
   primaryButton(el).click();
   await waitFor(() => screenHeading(el)?.startsWith('Check your answers'), 'the review');
+}
+
+/** The usage events received once the submitted event has arrived (they are batched). */
+async function waitForEvents(baseUrl: string): Promise<Awaited<ReturnType<typeof receivedEvents>>> {
+  const started = performance.now();
+  for (;;) {
+    const events = await receivedEvents(baseUrl);
+    if (events.some((event) => event.type === 'submitted') || performance.now() - started > 5000) return events;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 describe('es-service submission', () => {
@@ -114,6 +124,30 @@ describe('es-service submission', () => {
     const after = await receivedCases(api);
     expect(after.length).to.equal(before + 1);
     expect(after.some((stored) => stored.reference === reference)).to.equal(true);
+  });
+
+  it('usage events only with events="on": started, steps and submitted, with no answers in them', async function (this: MochaContext) {
+    this.timeout(30000);
+    const quiet = await startLoopback({ definitions: [widgetDefinition] });
+    el = mount({ service: 'all-widgets', api: quiet, 'no-intro': '' });
+    await fillToReview(el);
+    primaryButton(el).click();
+    await waitFor(() => $(el, '[part="reference"]'), 'the receipt');
+    await new Promise((resolve) => setTimeout(resolve, 2500)); // past the batching delay
+    expect(await receivedEvents(quiet)).to.deep.equal([]);
+    el.remove();
+
+    el = mount({ service: 'all-widgets', api: quiet, 'no-intro': '', events: 'on' });
+    await fillToReview(el);
+    primaryButton(el).click();
+    await waitFor(() => $(el, '[part="reference"]'), 'the receipt');
+    const events = await waitForEvents(quiet);
+    const types = events.map((event) => event.type);
+    expect(types[0]).to.equal('step');
+    expect(types).to.include('started').and.include('submitted');
+    expect(events.filter((event) => event.type === 'step').map((event) => event.step)).to.deep.equal(['text', 'choices', 'groups', 'review']);
+    expect(new Set(events.map((event) => event.fillId)).size).to.equal(1);
+    expect(JSON.stringify(events)).to.not.include('Anna').and.not.include('3234');
   });
 
   it('a double click sends one request', async function (this: MochaContext) {
