@@ -748,7 +748,7 @@ export class EsService extends EsElement {
         ${step?.description ? html`<p class="lead">${renderer.text(step.description)}</p>` : nothing}
         ${isReview
           ? review({ definition: loaded.definition, renderer, steps, answers: this.answers, locale: uiLang(), level: level + 1, change: (pointer) => this.#goToField(pointer) })
-          : step?.fields.map((field) => renderer.render(field))}
+          : this.#renderStepFields(step, renderer)}
         ${isReview ? this.#renderSubmitProblem() : nothing}
         <div class="actions">
           <button type="submit" class="primary" part="button button-primary" aria-disabled=${this.submitting ? 'true' : 'false'}>
@@ -767,6 +767,17 @@ export class EsService extends EsElement {
       </form>
       ${this.#renderFeedback(undefined, false)}
     `;
+  }
+
+  /**
+   * A step's fields. A step that is one group under the same title (civil wedding's
+   * "Person 1") would say it twice: the group's legend is then kept for screen readers only.
+   */
+  #renderStepFields(step: StepUi | undefined, renderer: FieldRenderer): TemplateResult | typeof nothing {
+    if (!step) return nothing;
+    const [only] = step.fields;
+    const repeatsTitle = step.fields.length === 1 && only !== undefined && renderer.label(only) === renderer.text(step.title);
+    return html`<div class=${repeatsTitle ? 'fields legend-is-title' : 'fields'}>${step.fields.map((field) => renderer.render(field))}</div>`;
   }
 
   #renderProgress(position: number, count: number): TemplateResult {

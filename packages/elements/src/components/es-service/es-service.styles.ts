@@ -82,6 +82,19 @@ export const styles = css`
     border-radius: var(--_es-radius);
   }
   fieldset.item { margin-block-end: var(--_es-space-m); }
+  /* The step's heading already says what the group's legend says. */
+  .legend-is-title > fieldset.nested {
+    padding: 0;
+    border: 0;
+  }
+  .legend-is-title > fieldset > legend {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
   legend, label {
     display: block;
     font-weight: 700;
