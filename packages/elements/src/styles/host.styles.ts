@@ -18,6 +18,35 @@ const darkTokens = css`
   color-scheme: dark;
 `;
 
+/**
+ * The inherited text properties, set to the element's own values: on :host, and again on
+ * each element's outermost wrapper (see below), where a page's rules cannot reach.
+ */
+const textReset = css`
+  color: var(--_es-color-text);
+  font-family: var(--_es-font-family);
+  font-style: normal;
+  font-weight: 400;
+  font-variant: normal;
+  font-stretch: normal;
+  font-feature-settings: normal;
+  line-height: var(--_es-line-height);
+  letter-spacing: normal;
+  word-spacing: normal;
+  text-align: start;
+  text-indent: 0;
+  text-transform: none;
+  text-shadow: none;
+  text-decoration: none;
+  white-space: normal;
+  hyphens: manual;
+  word-break: normal;
+  overflow-wrap: break-word;
+  cursor: auto;
+  -webkit-text-size-adjust: 100%;
+  text-size-adjust: 100%;
+`;
+
 /** System colours for forced-colors mode: the user's palette wins over every token. */
 const forcedColorTokens = css`
   --_es-color-text: CanvasText;
@@ -84,29 +113,8 @@ export const hostStyles = css`
 
     display: block;
     box-sizing: border-box;
-    color: var(--_es-color-text);
-    font-family: var(--_es-font-family);
     font-size: inherit;
-    font-style: normal;
-    font-weight: 400;
-    font-variant: normal;
-    font-stretch: normal;
-    font-feature-settings: normal;
-    line-height: var(--_es-line-height);
-    letter-spacing: normal;
-    word-spacing: normal;
-    text-align: start;
-    text-indent: 0;
-    text-transform: none;
-    text-shadow: none;
-    text-decoration: none;
-    white-space: normal;
-    hyphens: manual;
-    word-break: normal;
-    overflow-wrap: break-word;
-    cursor: auto;
-    -webkit-text-size-adjust: 100%;
-    text-size-adjust: 100%;
+    ${textReset}
   }
 
   /* Dark theme defaults. A page can still override any public token. */
@@ -148,18 +156,7 @@ export const hostStyles = css`
      text-transform: uppercase }") beat :host rules, so the reset above is repeated on
      each element's outermost wrapper, where the page cannot reach. */
   [part~='base'] {
-    color: var(--_es-color-text);
-    font-style: normal;
-    font-weight: 400;
-    font-variant: normal;
-    line-height: var(--_es-line-height);
-    letter-spacing: normal;
-    word-spacing: normal;
-    text-align: start;
-    text-indent: 0;
-    text-transform: none;
-    text-shadow: none;
-    white-space: normal;
+    ${textReset}
   }
 
   *,

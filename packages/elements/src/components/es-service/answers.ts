@@ -27,6 +27,19 @@ function copy(container: Container): Container {
  * containers are created: arrays for numeric segments, padded with empty objects.
  */
 export function withAnswer(answers: Record<string, unknown>, pointer: string, value: unknown): Record<string, unknown> {
+  return setAnswer(answers, pointer, value, false);
+}
+
+/**
+ * A copy of `answers` with an empty object at `pointer` (parents created), for
+ * evaluating a required group the citizen has not started: unlike withAnswer(), the
+ * empty object is kept. An answer already there stays as it is.
+ */
+export function withEmptyObject(answers: Record<string, unknown>, pointer: string): Record<string, unknown> {
+  return answerAt(answers, pointer) === undefined ? setAnswer(answers, pointer, {}, true) : answers;
+}
+
+function setAnswer(answers: Record<string, unknown>, pointer: string, value: unknown, keepEmpty: boolean): Record<string, unknown> {
   const segments = parsePointer(pointer);
   if (segments.length === 0) return isContainer(value) && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   const set = (container: Container | undefined, depth: number): Container | undefined => {
@@ -41,28 +54,10 @@ export function withAnswer(answers: Record<string, unknown>, pointer: string, va
       return base;
     }
     const record = base as Record<string, unknown>;
-    if (child === undefined || (isContainer(child) && !Array.isArray(child) && Object.keys(child).length === 0)) delete record[segment];
+    if (child === undefined || (!keepEmpty && isContainer(child) && !Array.isArray(child) && Object.keys(child).length === 0)) delete record[segment];
     // defineProperty: a key named "__proto__" stays a plain answer, never a prototype.
     else Object.defineProperty(record, segment, { value: child, enumerable: true, writable: true, configurable: true });
     return record;
   };
   return (set(answers, 0) ?? {}) as Record<string, unknown>;
-}
-
-/**
- * A copy of `answers` with an empty object at `pointer` (parents created), for
- * evaluating a required group the citizen has not started: unlike withAnswer(), the
- * empty object is kept.
- */
-export function withEmptyObject(answers: Record<string, unknown>, pointer: string): Record<string, unknown> {
-  const segments = parsePointer(pointer);
-  const root: Record<string, unknown> = { ...answers };
-  let current: Record<string, unknown> = root;
-  segments.forEach((segment, index) => {
-    const existing = current[segment];
-    const next: Record<string, unknown> = index === segments.length - 1 || !isContainer(existing) || Array.isArray(existing) ? {} : { ...(existing as Record<string, unknown>) };
-    Object.defineProperty(current, segment, { value: index === segments.length - 1 && isContainer(existing) ? existing : next, enumerable: true, writable: true, configurable: true });
-    current = current[segment] as Record<string, unknown>;
-  });
-  return root;
 }

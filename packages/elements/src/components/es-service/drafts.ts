@@ -1,7 +1,7 @@
 // Drafts: answers kept in Web Storage while the citizen fills in a form, so a reload
 // or a closed tab (localStorage, when the definition opts in) loses nothing. Fields
 // marked personal-sensitive are never written unless the definition allows it.
-import { evaluate, fieldKey, isWithin, listFields, removeAtPointer } from '@eservice-kit/core';
+import { evaluate, fieldKey, isWithin, joinPointer, listFields, removeAtPointer } from '@eservice-kit/core';
 import type { CompiledDefinition, ServiceDefinition } from '@eservice-kit/core';
 import { answerAt, withAnswer } from './answers.js';
 
@@ -55,7 +55,7 @@ export function withoutSensitive(definition: ServiceDefinition, answers: Record<
       return;
     }
     if (typeof value === 'object' && value !== null) {
-      for (const [key, child] of Object.entries(value)) visit(child, `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`);
+      for (const [key, child] of Object.entries(value)) visit(child, joinPointer(pointer, key));
     }
   };
   visit(copy, '');
@@ -67,7 +67,7 @@ function leaves(value: unknown, pointer = ''): string[] {
   if (typeof value !== 'object' || value === null) return [pointer];
   const entries = Object.entries(value);
   if (entries.length === 0) return [];
-  return entries.flatMap(([key, child]) => leaves(child, `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`));
+  return entries.flatMap(([key, child]) => leaves(child, joinPointer(pointer, key)));
 }
 
 /** Value-level problems that mean an old answer no longer fits the new field. */

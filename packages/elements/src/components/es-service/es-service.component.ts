@@ -301,6 +301,7 @@ export class EsService extends EsElement {
   /** Sets up a loaded definition: draft restored if any, usage events, first screen. */
   #start(loaded: LoadedService): void {
     this.#loaded = loaded;
+    this.#objectFields = undefined; // of the previous definition, after "Load the new version"
     const engine = this.#engine!;
     this.#drafts = new engine.DraftStore(loaded.definition, location.pathname);
     const transport = this.#transport();

@@ -107,6 +107,11 @@ async function checked(hash: Hash, definition: unknown, validator: unknown, vali
   const result = await fullCheck(definition);
   if (unreachable(result)) return result;
   if (!result.ok) return failure('definition-invalid', { errors: result.errors, warnings: result.warnings });
+  return withValidator(result, validator, validatorSource);
+}
+
+/** A fully checked definition with its validator module, or why they do not belong together. */
+function withValidator(result: LoadResult & { ok: true }, validator: unknown, validatorSource: string): LoadOutcome {
   if (!isModule(validator)) return failure('validator-missing', { validator: validatorSource });
   const compiled = compiledFromModule(validator, result.hash);
   if (!compiled) return failure('validator-mismatch', { expected: result.hash, found: validator.hash, validator: validatorSource });
@@ -140,7 +145,8 @@ async function fromServer(hasher: Promise<Hash>, service: string, transport: Tra
   if (!result.ok) return failure('definition-invalid', { service, errors: result.errors, warnings: result.warnings });
   const url = transport.getValidatorModuleUrl(service, result.hash);
   try {
-    return await checked(hash, result.definition, await importValidator(url), url);
+    // Already checked in full: only the validator remains to be matched.
+    return withValidator(result, await importValidator(url), url);
   } catch (error) {
     return failure('validator-missing', { validator: url, message: String(error) });
   }

@@ -4,7 +4,7 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { msg } from '@lit/localize';
-import { ariaInvalid, fieldsetField, hint, inlineError } from './chrome.js';
+import { ariaInvalid, fieldsetField, hint, inlineError, singleField } from './chrome.js';
 import type { FieldSchema, Widget, WidgetContext } from './types.js';
 
 /** The values a field may take, in schema order. */
@@ -77,10 +77,9 @@ const select: Widget = {
   render(context) {
     const choices = choicesOf(context.schema);
     const selected = choices.find((value) => sameValue(value, context.value));
-    return html`<div class="field" part="field" ?data-invalid=${context.error !== ''}>
-      <label for=${context.id} part="label">${context.label}${context.required ? nothing : html` <span class="optional">${msg('(optional)', { id: 'es-service.optional' })}</span>`}</label>
-      ${hint(context)} ${inlineError(context)}
-      <select
+    return singleField(
+      context,
+      html`<select
         id=${context.id}
         name=${context.pointer}
         part="input select"
@@ -99,8 +98,8 @@ const select: Widget = {
           // ?selected as well as .value: on a fresh render the options arrive after .value is set.
           (value) => html`<option value=${JSON.stringify(value)} ?selected=${sameValue(value, context.value)}>${context.optionLabel(value)}</option>`,
         )}
-      </select>
-    </div>`;
+      </select>`,
+    );
   },
 };
 

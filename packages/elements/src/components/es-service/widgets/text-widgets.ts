@@ -86,14 +86,18 @@ function inputWidget(name: string, rank: Widget['rank'], options: InputOptions =
   };
 }
 
+/** "You have N characters remaining" (or too many), for `length` characters of `limit`. */
+function charactersText(limit: number, length: number): string {
+  const left = limit - length;
+  return left >= 0
+    ? msg(str`You have ${left} characters remaining`, { id: 'es-service.chars-left' })
+    : msg(str`You have ${-left} characters too many`, { id: 'es-service.chars-over' });
+}
+
 /** Characters left, shown under a textarea and announced politely after a pause in typing. */
 function characterCount(context: WidgetContext, limit: number): TemplateResult {
-  const left = limit - (typeof context.value === 'string' ? context.value.length : 0);
-  const text =
-    left >= 0
-      ? msg(str`You have ${left} characters remaining`, { id: 'es-service.chars-left' })
-      : msg(str`You have ${-left} characters too many`, { id: 'es-service.chars-over' });
-  return html`<div class="count" part="count" id=${`${context.id}-count`} ?data-over=${left < 0}>${text}</div>`;
+  const length = typeof context.value === 'string' ? context.value.length : 0;
+  return html`<div class="count" part="count" id=${`${context.id}-count`} ?data-over=${length > limit}>${charactersText(limit, length)}</div>`;
 }
 
 const textarea: Widget = {
@@ -116,11 +120,7 @@ const textarea: Widget = {
       @input=${(event: Event) => {
         const value = (event.target as HTMLTextAreaElement).value;
         context.set(textValue(value));
-        if (limit !== undefined && limit - value.length <= Math.min(100, limit / 5)) {
-          context.announce(limit - value.length >= 0
-            ? msg(str`You have ${limit - value.length} characters remaining`, { id: 'es-service.chars-left' })
-            : msg(str`You have ${value.length - limit} characters too many`, { id: 'es-service.chars-over' }));
-        }
+        if (limit !== undefined && limit - value.length <= Math.min(100, limit / 5)) context.announce(charactersText(limit, value.length));
       }}
       @blur=${context.touch}
     ></textarea>`;
