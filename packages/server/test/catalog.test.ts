@@ -1,32 +1,23 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import { readFileSync } from 'node:fs';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { AddressInfo } from 'node:net';
-import { BUILT_IN_SERVICE_IDS, builtInDefinitionPath } from '@eservice-kit/services';
+import { BUILT_IN_SERVICE_IDS } from '@eservice-kit/services';
 import { runContractSuite } from '@eservice-kit/core/contract';
-import { ServiceCatalog, handleCatalogRequest, problem, sendProblem } from '../src/index.js';
+import type { ServiceCatalog } from '../src/index.js';
+import { startInProcess } from './support/test-server.js';
 
-describe('service catalog over HTTP', () => {
-  const catalog = new ServiceCatalog();
-  let server: Server;
+describe('service catalog over HTTP, one tenant at the root', () => {
+  let server: Awaited<ReturnType<typeof startInProcess>>;
+  let catalog: ServiceCatalog;
   let base: string;
 
   before(async () => {
-    for (const id of BUILT_IN_SERVICE_IDS) {
-      const added = catalog.add(readFileSync(builtInDefinitionPath(id), 'utf8'));
-      assert.ok(added.ok, `${id} loads`);
-    }
-    server = createServer((request, response) => {
-      const url = new URL(request.url ?? '/', 'http://localhost');
-      if (!handleCatalogRequest(catalog, request, response, url)) sendProblem(response, problem('not-found'));
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await startInProcess();
+    catalog = server.tenants[0]!.catalog;
+    base = server.url;
   });
   after(() => server.close());
 
@@ -90,7 +81,7 @@ describe('service catalog over HTTP', () => {
     for (const path of ['/api/services/no-such-service', '/api/services/fault-report/validator.js?hash=sha256-nope']) {
       const response = await fetch(base + path);
       assert.equal(response.status, 404);
-      assert.equal(response.headers.get('content-type'), 'application/problem+json');
+      assert.equal(response.headers.get('content-type'), 'application/problem+json; charset=utf-8');
       const problem = (await response.json()) as { status: number; detail: string };
       assert.equal(problem.status, 404);
     }

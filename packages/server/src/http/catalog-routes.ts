@@ -1,49 +1,32 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ServiceCatalog } from '../catalog.js';
-import { problem, sendProblem } from './problem.js';
+/** GET {tenant}/api/services, a definition (ETag = its hash) and a version's validator module. */
+import type { IncomingMessage } from 'node:http';
+import type { RequestContext } from './context.js';
+import { json, problem, type Reply } from './reply.js';
 
-const SERVICE_PREFIX = /^\/api\/services\/([^/]+)(?:\/|$)/;
-const SERVICE_PATH = /^\/api\/services\/([a-z][a-z0-9_-]{0,63})(\/validator\.js)?$/;
-
-function etagMatches(request: IncomingMessage, etag: string): boolean {
+/** True when If-None-Match names this entity tag (weak or strong) or is "*". */
+export function notModified(request: IncomingMessage, etag: string): boolean {
   const header = request.headers['if-none-match'];
-  return typeof header === 'string' && header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag);
+  return typeof header === 'string' && header.split(',').some((tag) => ['*', etag].includes(tag.trim().replace(/^W\//, '')));
 }
 
-/**
- * GET /api/services, /api/services/{id} and /api/services/{id}/validator.js[?hash=], and
- * 404 service-not-found for anything under an unknown service. Returns false when the
- * request is for other routes (e.g. a known service's cases).
- */
-export function handleCatalogRequest(catalog: ServiceCatalog, request: IncomingMessage, response: ServerResponse, url: URL): boolean {
-  const serviceId = SERVICE_PREFIX.exec(url.pathname)?.[1];
-  if (serviceId !== undefined && !catalog.get(serviceId)) {
-    sendProblem(response, problem('service-not-found', 'No such service.'));
-    return true;
-  }
-  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
-  if (url.pathname === '/api/services') {
-    response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache' });
-    response.end(JSON.stringify({ services: catalog.list() }));
-    return true;
-  }
-  const match = SERVICE_PATH.exec(url.pathname);
-  if (!match) return false;
-  const [, id, validatorSuffix] = match as unknown as [string, string, string | undefined];
-  const wantedHash = url.searchParams.get('hash');
-  const version = wantedHash ? catalog.getVersion(id, wantedHash) : catalog.get(id);
-  if (!version) {
-    sendProblem(response, problem('not-found', 'No such version of this service.'));
-    return true;
-  }
+export function listServices(context: RequestContext): Reply {
+  return json(200, { services: context.tenant.catalog.list() }, { 'cache-control': 'no-cache' });
+}
+
+export function getDefinition(context: RequestContext): Reply {
+  const version = context.tenant.catalog.get(context.params[0]!)!;
+  const etag = `"${version.hash}"`;
+  if (notModified(context.request, etag)) return { status: 304, headers: { etag, 'cache-control': 'no-cache' } };
+  return { status: 200, headers: { 'content-type': 'application/json; charset=utf-8', etag, 'cache-control': 'no-cache' }, body: version.json };
+}
+
+export function getValidator(context: RequestContext): Reply {
+  const id = context.params[0]!;
+  const hash = context.url.searchParams.get('hash');
+  const version = hash === null ? context.tenant.catalog.get(id) : context.tenant.catalog.getVersion(id, hash);
+  if (version === undefined) return problem('not-found', { detail: 'No such version of this service.' });
   // Revalidated on every use (cheap with ETags): a module changes when the precompiler is fixed.
-  const etag = validatorSuffix ? version.validatorEtag : `"${version.hash}"`;
-  if (etagMatches(request, etag)) {
-    response.writeHead(304, { ETag: etag, 'Cache-Control': 'no-cache' }).end();
-    return true;
-  }
-  const [type, body] = validatorSuffix ? ['text/javascript; charset=utf-8', version.validatorSource] : ['application/json', version.json];
-  response.writeHead(200, { 'Content-Type': type, ETag: etag, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' });
-  response.end(request.method === 'HEAD' ? undefined : body);
-  return true;
+  const etag = version.validatorEtag;
+  if (notModified(context.request, etag)) return { status: 304, headers: { etag, 'cache-control': 'no-cache' } };
+  return { status: 200, headers: { 'content-type': 'text/javascript; charset=utf-8', etag, 'cache-control': 'no-cache' }, body: version.validatorSource };
 }

@@ -1,0 +1,39 @@
+/**
+ * GET {tenant}/api/cases/{reference} with `Authorization: Bearer <token or tracking code>`.
+ * An unknown reference and a wrong secret get the same 404; failed look-ups are rate-limited
+ * per client in storage, so every process behind one database counts them together.
+ */
+import { normalizeReference, type CitizenCaseView } from '@eservice-kit/core';
+import type { RequestContext } from '../http/context.js';
+import { json, problem, type Reply } from '../http/reply.js';
+import { secretOpens } from './secrets.js';
+
+const NOT_FOUND = () => problem('case-not-found', { detail: 'No case matches this reference and code.' });
+
+export async function viewCase(context: RequestContext): Promise<Reply> {
+  const { tenant, request, storage, config } = context;
+  const authorization = /^Bearer[ \t]+(\S[^\r\n]{0,299}?)[ \t]*$/i.exec(request.headers.authorization ?? '');
+  if (authorization === null) return problem('unauthorized', { headers: { 'www-authenticate': 'Bearer' } });
+  const bucket = `lookup\n${tenant.id}\n${context.client}`;
+  const limit = config.limits.lookupFailuresPerMinute;
+  if (await storage.rateLimited(bucket, limit, Date.now())) {
+    return problem('rate-limited', { detail: 'Too many attempts; try again in a minute.', headers: { 'retry-after': '60' } });
+  }
+  const reference = normalizeReference(context.params[0]!);
+  const stored = reference === undefined ? undefined : await storage.getCase(tenant.id, reference);
+  if (!secretOpens(authorization[1]!, stored)) {
+    await storage.rateLimitHit(bucket, limit, Date.now());
+    return NOT_FOUND();
+  }
+  const version = tenant.catalog.getVersion(stored!.serviceId, stored!.definitionHash) ?? tenant.catalog.get(stored!.serviceId);
+  const view: CitizenCaseView = {
+    reference: stored!.reference,
+    serviceId: stored!.serviceId,
+    ...(version === undefined ? {} : { serviceTitle: version.definition.title }),
+    status: stored!.status,
+    timeline: stored!.timeline,
+    submittedAt: stored!.submittedAt,
+    expectedBy: stored!.expectedBy,
+  };
+  return json(200, view);
+}

@@ -1,0 +1,163 @@
+/**
+ * Feedback, survey responses and usage events for the insights work: checked member by
+ * member with size limits, stored per tenant. Usage events carry no personal data by
+ * construction: only ids, types, step names and times are accepted.
+ */
+import { randomUUID } from 'node:crypto';
+import { FILL_ID_PATTERN, REFERENCE_PATTERN, type FieldError } from '@eservice-kit/core';
+import { isRecord, readJson } from '../http/body.js';
+import type { RequestContext } from '../http/context.js';
+import { MESSAGES, fieldError, invalidRequest, json, problem, type Reply } from '../http/reply.js';
+
+/** Survey question sets of EVALUATION.md that every tenant accepts answers to, besides those its definitions name. */
+export const STANDARD_SURVEYS = ['standard', 'abandon'] as const;
+
+const HASH = /^sha256-[A-Za-z0-9_-]{43}$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
+const LOCALE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,4}$/;
+const EVENT_TYPES = ['started', 'step', 'submitted', 'abandoned'];
+
+type Checker = (value: unknown) => boolean;
+const text = (max: number): Checker => (value) => typeof value === 'string' && value.length <= max;
+const matching = (pattern: RegExp): Checker => (value) => typeof value === 'string' && value.length <= 200 && pattern.test(value);
+const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/** Unknown members and members that fail their check, as body pointers. */
+function members(body: Record<string, unknown>, rules: Record<string, Checker>, at = ''): FieldError[] {
+  const errors = Object.keys(body)
+    .filter((key) => !Object.hasOwn(rules, key))
+    .map((key) => fieldError(`${at}/${escape(key)}`, 'additionalProperties', MESSAGES.notAllowed));
+  for (const [name, valid] of Object.entries(rules)) {
+    if (Object.hasOwn(body, name) && !valid(body[name])) errors.push(fieldError(`${at}/${name}`, 'type', MESSAGES.invalid));
+  }
+  return errors;
+}
+
+const knownService = (context: RequestContext): Checker => (value) => typeof value === 'string' && context.tenant.catalog.get(value) !== undefined;
+const optional = <T>(value: T | undefined, name: string) => (value === undefined ? {} : { [name]: value });
+
+export async function postFeedback(context: RequestContext): Promise<Reply> {
+  const read = await readJson(context.request, context.config.limits.jsonBytes);
+  if (!('value' in read)) return read;
+  const body = read.value;
+  if (!isRecord(body)) return invalidRequest([fieldError('', 'type', MESSAGES.invalid)]);
+  const errors = members(body, {
+    serviceId: knownService(context),
+    topic: text(200),
+    definitionHash: matching(HASH),
+    reference: matching(REFERENCE_PATTERN),
+    locale: matching(LOCALE),
+    rating: (value) => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 5,
+    helpful: (value) => typeof value === 'boolean',
+    comment: text(1200),
+  });
+  if (body.serviceId === undefined && body.topic === undefined) errors.push(fieldError('/topic', 'required', MESSAGES.missing));
+  if ((body.rating === undefined) === (body.helpful === undefined)) errors.push(fieldError('/rating', 'oneOf', MESSAGES.missing));
+  if (errors.length > 0) return invalidRequest(errors);
+  const id = randomUUID();
+  await context.storage.addFeedback({
+    tenant: context.tenant.id,
+    id,
+    createdAt: new Date().toISOString(),
+    ...optional(body.serviceId as string | undefined, 'serviceId'),
+    ...optional(body.topic as string | undefined, 'topic'),
+    ...optional(body.definitionHash as string | undefined, 'definitionHash'),
+    ...optional(body.reference as string | undefined, 'reference'),
+    ...optional(body.locale as string | undefined, 'locale'),
+    ...optional(body.rating as number | undefined, 'rating'),
+    ...optional(body.helpful as boolean | undefined, 'helpful'),
+    ...optional(body.comment as string | undefined, 'comment'),
+  });
+  return json(201, { id });
+}
+
+function surveyAnswer(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length <= 20 && value.every(text(200));
+  return text(1200)(value) || (typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean';
+}
+
+/** Surveys a tenant accepts: the standard sets and those its definitions name. */
+function knownSurveys(context: RequestContext): Set<string> {
+  return new Set([...STANDARD_SURVEYS, ...context.tenant.catalog.services().flatMap((service) => (service.definition.survey ? [service.definition.survey.id] : []))]);
+}
+
+export async function postSurveyResponse(context: RequestContext): Promise<Reply> {
+  const read = await readJson(context.request, context.config.limits.jsonBytes);
+  const surveyId = context.params[0]!;
+  if (!knownSurveys(context).has(surveyId)) return problem('survey-not-found');
+  if (!('value' in read)) return read;
+  const body = read.value;
+  if (!isRecord(body)) return invalidRequest([fieldError('', 'type', MESSAGES.invalid)]);
+  const errors = members(body, {
+    answers: (value) => isRecord(value) && Object.keys(value).length <= 50 && Object.keys(value).every((key) => key.length <= 64) && Object.values(value).every(surveyAnswer),
+    serviceId: knownService(context),
+    definitionHash: matching(HASH),
+    reference: matching(REFERENCE_PATTERN),
+    trigger: text(64),
+    locale: matching(LOCALE),
+  });
+  if (body.answers === undefined) errors.push(fieldError('/answers', 'required', MESSAGES.missing));
+  if (errors.length > 0) return invalidRequest(errors);
+  const id = randomUUID();
+  await context.storage.addSurveyResponse({
+    tenant: context.tenant.id,
+    id,
+    surveyId,
+    answers: body.answers as Record<string, unknown>,
+    createdAt: new Date().toISOString(),
+    ...optional(body.serviceId as string | undefined, 'serviceId'),
+    ...optional(body.definitionHash as string | undefined, 'definitionHash'),
+    ...optional(body.reference as string | undefined, 'reference'),
+    ...optional(body.trigger as string | undefined, 'trigger'),
+    ...optional(body.locale as string | undefined, 'locale'),
+  });
+  return json(201, { id });
+}
+
+export async function postEvents(context: RequestContext): Promise<Reply> {
+  // text/plain too, so navigator.sendBeacon needs no preflight.
+  const read = await readJson(context.request, context.config.limits.jsonBytes, ['application/json', 'text/plain']);
+  if (!('value' in read)) return read;
+  const body = read.value;
+  if (!isRecord(body)) return invalidRequest([fieldError('', 'type', MESSAGES.invalid)]);
+  const errors = members(body, { events: Array.isArray });
+  const events = body.events;
+  if (!Array.isArray(events) || events.length < 1 || events.length > 100) {
+    return invalidRequest([...errors, fieldError('/events', 'type', MESSAGES.invalid)]);
+  }
+  events.forEach((event: unknown, index) => {
+    const at = `/events/${index}`;
+    if (!isRecord(event)) return void errors.push(fieldError(at, 'type', MESSAGES.invalid));
+    errors.push(
+      ...members(
+        event,
+        {
+          fillId: matching(FILL_ID_PATTERN),
+          type: (value) => EVENT_TYPES.includes(value as string),
+          serviceId: knownService(context),
+          definitionHash: matching(HASH),
+          step: matching(/^[A-Za-z0-9_-]{1,64}$/),
+          at: matching(DATE_TIME),
+        },
+        at,
+      ),
+    );
+    for (const name of ['fillId', 'type', 'serviceId', 'definitionHash', 'at']) {
+      if (event[name] === undefined) errors.push(fieldError(`${at}/${name}`, 'required', MESSAGES.missing));
+    }
+  });
+  if (errors.length > 0) return invalidRequest(errors);
+  await context.storage.addUsageEvents(
+    context.tenant.id,
+    events.map((event: Record<string, string>) => ({
+      fillId: event.fillId!,
+      type: event.type!,
+      serviceId: event.serviceId!,
+      definitionHash: event.definitionHash!,
+      at: event.at!,
+      ...optional(event.step, 'step'),
+    })),
+    new Date().toISOString(),
+  );
+  return json(202, { accepted: events.length });
+}

@@ -1,0 +1,94 @@
+/**
+ * Backup and restore of a data folder: the SQLite database through SQLite's online backup
+ * (a consistent snapshot while the server keeps writing) and the blobs that snapshot refers to.
+ * Blobs are written and fsynced before the row naming them commits, and never change, so
+ * every blob of the snapshot is on disk when it is copied.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, cpSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { dataPaths } from '../app.js';
+import { FsBlobStore } from '../storage/blob-store.js';
+import { SqliteStorage } from '../storage/sqlite/sqlite-storage.js';
+
+export interface BackupManifest {
+  readonly format: 'eservice-kit-backup/1';
+  readonly takenAt: string;
+  readonly databaseSha256: string;
+  readonly cases: number;
+  readonly blobs: number;
+}
+
+const MANIFEST = 'manifest.json';
+const DATABASE = 'eservice-kit.sqlite';
+
+function sha256File(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
+/** Fails unless SQLite's own integrity check passes. */
+export function checkIntegrity(path: string): void {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    const result = db.pragma('integrity_check', { simple: true });
+    if (result !== 'ok') throw new Error(`integrity check failed: ${String(result)}`);
+  } finally {
+    db.close();
+  }
+}
+
+/** Takes a backup of `dataDir` into the new folder `target`, while a server may be running on it. */
+export async function takeBackup(dataDir: string, target: string): Promise<BackupManifest> {
+  if (existsSync(target) && readdirSync(target).length > 0) throw new Error(`${target} is not empty; choose a new folder for the backup.`);
+  const paths = dataPaths(dataDir);
+  if (!existsSync(paths.database)) throw new Error(`No database in ${dataDir}.`);
+  mkdirSync(target, { recursive: true });
+  const storage = new SqliteStorage({ path: paths.database });
+  const databaseCopy = join(target, DATABASE);
+  try {
+    await storage.backup(databaseCopy);
+  } finally {
+    await storage.close();
+  }
+  const snapshot = new Database(databaseCopy);
+  let cases: number;
+  let blobKeys: string[];
+  try {
+    cases = snapshot.prepare('SELECT count(*) FROM cases').pluck().get() as number;
+    blobKeys = snapshot.prepare('SELECT blob_key FROM uploads').pluck().all() as string[];
+  } finally {
+    snapshot.close();
+  }
+  const blobs = new FsBlobStore(paths.blobs);
+  const present = new Set(await blobs.keys());
+  // An unclaimed upload the sweep removed after the snapshot has no file left; attached ones are never swept.
+  const copied = blobKeys.filter((key) => present.has(key));
+  await blobs.copyTo(join(target, 'blobs'), copied);
+  checkIntegrity(databaseCopy);
+  const manifest: BackupManifest = { format: 'eservice-kit-backup/1', takenAt: new Date().toISOString(), databaseSha256: sha256File(databaseCopy), cases, blobs: copied.length };
+  writeFileSync(join(target, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+  return manifest;
+}
+
+/**
+ * Restores a backup into `dataDir` (the server must be stopped). The backup is checked first;
+ * existing data is kept aside as `{dataDir}.before-restore-{time}` instead of being deleted.
+ */
+export function restoreBackup(source: string, dataDir: string): BackupManifest {
+  const manifest = JSON.parse(readFileSync(join(source, MANIFEST), 'utf8')) as BackupManifest;
+  if (manifest.format !== 'eservice-kit-backup/1') throw new Error(`${source} is not an eservice-kit backup.`);
+  const database = join(source, DATABASE);
+  if (sha256File(database) !== manifest.databaseSha256) throw new Error('The backup database does not match its manifest (changed or damaged).');
+  checkIntegrity(database);
+  if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
+    renameSync(dataDir, `${dataDir}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+  }
+  const paths = dataPaths(dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  cpSync(database, paths.database);
+  if (existsSync(join(source, 'blobs'))) cpSync(join(source, 'blobs'), paths.blobs, { recursive: true });
+  else mkdirSync(paths.blobs, { recursive: true });
+  rmSync(`${paths.database}-wal`, { force: true });
+  return manifest;
+}
