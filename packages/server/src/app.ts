@@ -38,7 +38,10 @@ export async function startServer(config: ServerConfig, logger: Logger = createL
   const storage = new SqliteStorage({ path: paths.database });
   const blobs = new FsBlobStore(paths.blobs);
   await blobs.clearTemporary();
-  const tenants = await loadTenants(loadTenantConfigs(config), storage);
+  const tenants = await loadTenants(loadTenantConfigs(config), storage).catch(async (error: unknown) => {
+    await storage.close();
+    throw error;
+  });
   const bundle = loadBundle(config.bundleDir);
   if (bundle.size === 0) logger.log('warn', 'bundle not found: run npm run build; pages will not load the elements', { bundleDir: config.bundleDir });
   const front = createHttpFront({ config, storage, blobs, logger, serverKey: await storage.serverKey(), tenants }, { bundle, openApi: loadOpenApi() });

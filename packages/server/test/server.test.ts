@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { LATITUDE, contains, jpegFile } from './uploads/fixtures.js';
+import { validLampAnswers } from './support/lamp.js';
+import { FIXTURE_DEFINITIONS, TWO_TENANTS, startInProcess, temporaryFolder } from './support/test-server.js';
+
+const lampDefinition = JSON.parse(readFileSync(join(FIXTURE_DEFINITIONS, 'broken-lamp.json'), 'utf8')) as Record<string, unknown>;
+
+async function submitLamp(base: string, hash: string, key: string, version = '1.0.0') {
+  const response = await fetch(`${base}/api/services/broken-lamp/cases`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'idempotency-key': key },
+    body: JSON.stringify({ answers: validLampAnswers, locale: 'sv', definitionVersion: version, definitionHash: hash }),
+  });
+  return { status: response.status, receipt: (await response.json()) as { reference: string; token: string; trackingUrl: string } };
+}
+
+describe('the server as a municipality\'s IT person and a citizen meet it', () => {
+  let server: Awaited<ReturnType<typeof startInProcess>>;
+  before(async () => {
+    server = await startInProcess({ tenants: TWO_TENANTS, env: { PUBLIC_URL: 'https://e.kommun.example' } });
+  });
+  after(() => server.close());
+
+  test('answers /health at the server root', async () => {
+    const response = await fetch(`${server.url}/health`);
+    assert.equal(response.status, 200);
+    assert.deepEqual(await response.json(), { status: 'ok' });
+  });
+
+  test('links the receipt to the tenant\'s status page on the public address, with the token in the fragment only', async () => {
+    const hash = server.tenants[0]!.catalog.get('broken-lamp')!.hash;
+    const { status, receipt } = await submitLamp(`${server.url}/ostra`, hash, 'receipt-link-check');
+    assert.equal(status, 201);
+    assert.equal(receipt.trackingUrl, `https://e.kommun.example/ostra/status?reference=${receipt.reference}#token=${receipt.token}`);
+  });
+
+  test('serves the demo pages under a strict policy of their own, and the API under one that runs nothing', async () => {
+    const page = await fetch(`${server.url}/ostra/e-tjanster/fault-report`);
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get('content-security-policy')!, /^default-src 'self'; script-src 'self'; style-src 'self';.*frame-ancestors 'none'/);
+    assert.match(await page.text(), /<es-service service="fault-report" api="\/ostra"/);
+    const api = await fetch(`${server.url}/ostra/api/services`);
+    assert.equal(api.headers.get('content-security-policy'), "default-src 'none'; frame-ancestors 'none'");
+    for (const response of [page, api]) {
+      assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+      assert.equal(response.headers.get('referrer-policy'), 'no-referrer');
+    }
+    assert.equal((await fetch(`${server.url}/ostra/e-tjanster/no-such-service`)).status, 404);
+  });
+
+  test('serves the bundle and its chunks to the tenant\'s origins, and the branding tokens as a stylesheet', async () => {
+    const bundle = await fetch(`${server.url}/vastra/eservice-kit.js`, { headers: { origin: 'https://www.vastra.example' } });
+    assert.equal(bundle.status, 200);
+    assert.match(bundle.headers.get('content-type')!, /^text\/javascript/);
+    assert.equal(bundle.headers.get('access-control-allow-origin'), 'https://www.vastra.example');
+    const chunk = /chunks\/[\w.-]+\.js/.exec(await bundle.text())?.[0];
+    assert.ok(chunk, 'the bundle names a chunk');
+    const chunkResponse = await fetch(`${server.url}/vastra/${chunk}`);
+    assert.equal(chunkResponse.status, 200);
+    assert.match(chunkResponse.headers.get('cache-control')!, /immutable/);
+    const branding = await fetch(`${server.url}/ostra/branding.css`);
+    assert.equal(await branding.text(), ':root {\n  --es-color-primary: #00543c;\n}\n');
+    assert.equal((await fetch(`${server.url}/vastra/branding.css`)).status, 404, 'a tenant without tokens has no stylesheet');
+  });
+
+  test('strips the GPS position from an uploaded photo before it is stored, and never serves it back', async () => {
+    const form = new FormData();
+    form.append('file', new Blob([jpegFile({ metadata: true })], { type: 'image/jpeg' }), 'IMG_0001.jpg');
+    const response = await fetch(`${server.url}/ostra/api/uploads`, { method: 'POST', body: form });
+    assert.equal(response.status, 201);
+    const result = (await response.json()) as { uploadId: string; mediaType: string; size: number };
+    assert.equal(result.mediaType, 'image/jpeg');
+    const stored = await server.storage.getUpload('ostra', result.uploadId);
+    assert.equal(await server.storage.getUpload('vastra', result.uploadId), undefined);
+    const bytes = await server.blobs.get(stored!.blobKey);
+    assert.deepEqual(new Uint8Array(bytes!), jpegFile({ metadata: false }));
+    assert.ok(!contains(bytes!, LATITUDE));
+    assert.equal((await fetch(`${server.url}/ostra/api/uploads/${result.uploadId}`)).status, 404);
+  });
+});
+
+describe('definition versions over restarts', () => {
+  test('a changed definition becomes current, and cases sent against the old one still show, with the old validator served', async () => {
+    const definitions = temporaryFolder('definitions');
+    const tenants = { tenants: [{ id: 'ostra', definitionsDir: definitions, services: [] }] };
+    writeFileSync(join(definitions, 'broken-lamp.json'), JSON.stringify(lampDefinition));
+    const first = await startInProcess({ tenants });
+    const oldHash = first.tenants[0]!.catalog.get('broken-lamp')!.hash;
+    const { receipt } = await submitLamp(`${first.url}/ostra`, oldHash, 'before-the-change');
+    await first.close();
+
+    writeFileSync(join(definitions, 'broken-lamp.json'), JSON.stringify({ ...lampDefinition, version: '1.1.0', title: { sv: 'Trasig gatlampa', en: 'Broken street lamp' } }));
+    const second = await startInProcess({ tenants, dataDir: first.dataDir });
+    try {
+      const current = second.tenants[0]!.catalog.get('broken-lamp')!;
+      assert.equal(current.definition.version, '1.1.0');
+      const outdated = await submitLamp(`${second.url}/ostra`, oldHash, 'after-the-change');
+      assert.equal(outdated.status, 409);
+      const view = await fetch(`${second.url}/ostra/api/cases/${receipt.reference}`, { headers: { authorization: `Bearer ${receipt.token}` } });
+      assert.deepEqual(((await view.json()) as { serviceTitle: unknown }).serviceTitle, { sv: 'Trasig lampa', en: 'Broken lamp' }, 'the title it was sent under');
+      assert.equal((await fetch(`${second.url}/ostra/api/services/broken-lamp/validator.js?hash=${oldHash}`)).status, 200);
+    } finally {
+      await second.close();
+    }
+  });
+
+  test('refuses to start when a municipality\'s own definition is broken, naming the file and the reason', async () => {
+    const definitions = temporaryFolder('definitions');
+    mkdirSync(definitions, { recursive: true });
+    writeFileSync(join(definitions, 'broken-lamp.json'), JSON.stringify({ ...lampDefinition, referencePrefix: 'lamp' }));
+    await assert.rejects(startInProcess({ tenants: { tenants: [{ id: 'ostra', definitionsDir: definitions }] } }), /Tenant ostra: definition file .*broken-lamp\.json is refused: \/referencePrefix/);
+  });
+});
