@@ -146,6 +146,7 @@ function layout(tenant: DemoTenant, base: string, page: DemoPage, locale: Locale
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">${referrer}
+<link rel="icon" href="data:,">
 <title>${escapeHtml(frame.title)} – ${name}</title>
 <link rel="alternate" hreflang="${locale}" href="${here}">
 <link rel="alternate" hreflang="${other}" href="${there}">
@@ -201,11 +202,11 @@ ${list}
 
 function serviceMain(service: DemoService, base: string, locale: Locale): string {
   const t = TEXT[locale];
-  return `<h1>${escapeHtml(service.title[locale])}</h1>
-<p class="lead">${escapeHtml(service.description[locale])}</p>
-<p class="handling-time">${escapeHtml(t.handling(service.handlingDays))}</p>
-<es-service service="${escapeHtml(service.id)}" api="${escapeHtml(demoApiAttribute(base))}" heading-level="2"></es-service>
-<noscript><p class="notice">${escapeHtml(t.serviceNoscript)}</p></noscript>`;
+  // The element shows the title (as the page's h1), the description and the handling time
+  // itself; an editor's page around it adds nothing but the way back.
+  return `<p class="back"><a href="${escapeHtml(demoPagePath(base, { kind: 'index' }, locale))}">${escapeHtml(t.eservices)}</a></p>
+<es-service service="${escapeHtml(service.id)}" api="${escapeHtml(demoApiAttribute(base))}" heading-level="1"></es-service>
+<noscript><h1>${escapeHtml(service.title[locale])}</h1><p class="notice">${escapeHtml(t.serviceNoscript)}</p></noscript>`;
 }
 
 function statusMain(locale: Locale): string {
