@@ -12,3 +12,4 @@ export { SqliteStorage } from './storage/sqlite/sqlite-storage.js';
 export { FsBlobStore, type BlobStore } from './storage/blob-store.js';
 export type * from './storage/types.js';
 export type { TenantConfig } from './tenancy/tenant-config.js';
+export { open311RequestParameters, open311Status } from './open311/service-request.js';
