@@ -114,3 +114,23 @@ describe('definition versions over restarts', () => {
     await assert.rejects(startInProcess({ tenants: { tenants: [{ id: 'ostra', definitionsDir: definitions }] } }), /Tenant ostra: definition file .*broken-lamp\.json is refused: \/referencePrefix/);
   });
 });
+
+describe('guessing tracking codes', () => {
+  test('is limited per client and per reference, so many addresses cannot share out the guesses for one case', async () => {
+    const server = await startInProcess({ tenants: TWO_TENANTS, env: { TRUST_PROXY: 'true', RATE_LIMIT_LOOKUP_FAILURES: '2' } });
+    try {
+      const guess = (reference: string, client: string) =>
+        fetch(`${server.url}/ostra/api/cases/${reference}`, { headers: { authorization: 'Bearer 0000-0000-0000', 'x-forwarded-for': client } }).then((response) => response.status);
+      const statuses = [];
+      for (let client = 1; client <= 11; client++) {
+        statuses.push(await guess('LMP-2026-000001', `10.0.0.${client}`), await guess('LMP-2026-000001', `10.0.0.${client}`));
+      }
+      assert.deepEqual(statuses.slice(0, 20), Array(20).fill(404), 'two guesses from each of ten addresses');
+      assert.deepEqual(statuses.slice(20), [429, 429], 'the reference has had its twenty');
+      assert.equal(await guess('LMP-2026-000002', '10.0.0.12'), 404, 'other cases are still open to look-ups');
+      assert.equal(await guess('LMP-2026-000002', '10.0.0.1'), 429, 'that client has had its two');
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -1,7 +1,8 @@
 /**
  * GET {tenant}/api/cases/{reference} with `Authorization: Bearer <token or tracking code>`.
  * An unknown reference and a wrong secret get the same 404; failed look-ups are rate-limited
- * per client in storage, so every process behind one database counts them together.
+ * per client and per reference in storage, so every process behind one database counts
+ * them together.
  */
 import { normalizeReference, type CitizenCaseView } from '@eservice-kit/core';
 import type { RequestContext } from '../http/context.js';
@@ -14,15 +15,23 @@ export async function viewCase(context: RequestContext): Promise<Reply> {
   const { tenant, request, storage, config } = context;
   const authorization = /^Bearer[ \t]+(\S[^\r\n]{0,299}?)[ \t]*$/i.exec(request.headers.authorization ?? '');
   if (authorization === null) return problem('unauthorized', { headers: { 'www-authenticate': 'Bearer' } });
-  const bucket = `lookup\n${tenant.id}\n${context.client}`;
-  const limit = config.limits.lookupFailuresPerMinute;
-  if (await storage.rateLimited(bucket, limit, Date.now())) {
-    return problem('rate-limited', { detail: 'Too many attempts; try again in a minute.', headers: { 'retry-after': '60' } });
-  }
   const reference = normalizeReference(context.params[0]!);
+  // Per client, and per reference across clients (many addresses guessing one case's code);
+  // the reference's own limit is higher, so a guesser cannot easily lock its citizen out.
+  const limit = config.limits.lookupFailuresPerMinute;
+  const buckets: [string, number][] = [
+    [`lookup\n${tenant.id}\n${context.client}`, limit],
+    [`lookup-reference\n${tenant.id}\n${reference ?? 'malformed'}`, limit * 10],
+  ];
+  const now = Date.now();
+  for (const [bucket, max] of buckets) {
+    if (await storage.rateLimited(bucket, max, now)) {
+      return problem('rate-limited', { detail: 'Too many attempts; try again in a minute.', headers: { 'retry-after': '60' } });
+    }
+  }
   const stored = reference === undefined ? undefined : await storage.getCase(tenant.id, reference);
   if (!secretOpens(authorization[1]!, stored)) {
-    await storage.rateLimitHit(bucket, limit, Date.now());
+    await Promise.all(buckets.map(([bucket, max]) => storage.rateLimitHit(bucket, max, now)));
     return NOT_FOUND();
   }
   const version = tenant.catalog.getVersion(stored!.serviceId, stored!.definitionHash) ?? tenant.catalog.get(stored!.serviceId);
