@@ -3,12 +3,14 @@
  * unclaimed uploads, and a graceful stop (no new connections, in-flight requests finish,
  * queued writes commit, the database closes cleanly).
  */
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { ServerConfig } from './config.js';
 import { createHttpFront } from './http/server.js';
 import { loadBundle, loadOpenApi } from './http/static-files.js';
 import { createLogger, type Logger } from './logger.js';
+import { lockDataFolder } from './operations/data-lock.js';
 import { FsBlobStore } from './storage/blob-store.js';
 import { SqliteStorage } from './storage/sqlite/sqlite-storage.js';
 import type { Storage } from './storage/types.js';
@@ -18,6 +20,7 @@ import { loadTenants, type Tenant } from './tenancy/tenants.js';
 /** Unclaimed uploads are deleted after a day (docs/openapi.yaml). */
 const UPLOAD_LIFETIME_MS = 24 * 60 * 60 * 1000;
 const SWEEP_INTERVAL_MS = 10 * 60 * 1000;
+const RATE_SWEEP_INTERVAL_MS = 60 * 1000;
 
 export interface RunningServer {
   /** e.g. http://127.0.0.1:8080 */
@@ -35,11 +38,20 @@ export function dataPaths(dataDir: string): { database: string; blobs: string } 
 
 export async function startServer(config: ServerConfig, logger: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
   const paths = dataPaths(config.dataDir);
-  const storage = new SqliteStorage({ path: paths.database });
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  const unlock = lockDataFolder(config.dataDir);
+  let storage: SqliteStorage;
+  try {
+    storage = new SqliteStorage({ path: paths.database });
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const blobs = new FsBlobStore(paths.blobs);
   await blobs.clearTemporary();
-  const tenants = await loadTenants(loadTenantConfigs(config), storage).catch(async (error: unknown) => {
+  const tenants = await loadTenants(loadTenantConfigs(config), storage, logger).catch(async (error: unknown) => {
     await storage.close();
+    unlock();
     throw error;
   });
   const bundle = loadBundle(config.bundleDir);
@@ -53,6 +65,9 @@ export async function startServer(config: ServerConfig, logger: Logger = createL
   };
   const sweeper = setInterval(() => void sweep().catch(() => logger.log('warn', 'upload sweep failed')), SWEEP_INTERVAL_MS);
   sweeper.unref();
+  // Rate-limit windows are kept no longer than they count.
+  const rateSweeper = setInterval(() => void storage.sweepRateLimits(Date.now()).catch(() => logger.log('warn', 'rate-limit sweep failed')), RATE_SWEEP_INTERVAL_MS);
+  rateSweeper.unref();
 
   await new Promise<void>((resolve, reject) => {
     front.server.once('error', reject);
@@ -67,6 +82,8 @@ export async function startServer(config: ServerConfig, logger: Logger = createL
   const close = () =>
     (closing ??= (async () => {
       clearInterval(sweeper);
+      clearInterval(rateSweeper);
+      front.refuseNewRequests();
       const stopped = new Promise<void>((resolve) => front.server.close(() => resolve()));
       front.server.closeIdleConnections();
       const deadline = Date.now() + config.shutdownGraceSeconds * 1000;
@@ -74,6 +91,7 @@ export async function startServer(config: ServerConfig, logger: Logger = createL
       front.server.closeAllConnections();
       await stopped;
       await storage.close();
+      unlock();
       logger.log('info', 'stopped');
     })());
   return { url, tenants, storage, blobs, close };

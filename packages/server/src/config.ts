@@ -9,18 +9,20 @@ export interface Limits {
   readonly jsonBytes: number;
   /** Largest upload, in bytes (a definition cannot raise it). */
   readonly uploadBytes: number;
-  /** Case submissions per client address per minute. */
+  /** Case submissions per client address per minute (each limit counts per tenant). */
   readonly submissionsPerMinute: number;
   /** Failed case look-ups per client address per minute. */
   readonly lookupFailuresPerMinute: number;
   /** Uploads per client address per minute. */
   readonly uploadsPerMinute: number;
+  /** Feedback, survey responses and usage-event batches per client address per minute. */
+  readonly evaluationPostsPerMinute: number;
 }
 
 export interface ServerConfig {
   readonly port: number;
   readonly host: string;
-  /** Holds the SQLite database, the blob store and (by default) backups. */
+  /** Holds the SQLite database and the blob store. */
   readonly dataDir: string;
   /** Trust X-Forwarded-For/-Proto/-Host from the proxy in front (TLS termination). */
   readonly trustProxy: boolean;
@@ -84,11 +86,13 @@ export function configFromEnv(env: Env = process.env, cwd = process.cwd()): Serv
     bundleDir: resolve(cwd, env.BUNDLE_DIR ?? new URL('../../../dist', import.meta.url).pathname),
     logLevel,
     limits: {
-      jsonBytes: integer(env, 'MAX_JSON_BYTES', 256 * 1024, 1024, 16 * 1024 * 1024),
+      // The contract: at least 64 KiB accepted, nothing above 1 MiB.
+      jsonBytes: integer(env, 'MAX_JSON_BYTES', 256 * 1024, 64 * 1024, 1024 * 1024),
       uploadBytes: integer(env, 'MAX_UPLOAD_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
       submissionsPerMinute: integer(env, 'RATE_LIMIT_SUBMISSIONS', 60, 1, 10_000_000),
       lookupFailuresPerMinute: integer(env, 'RATE_LIMIT_LOOKUP_FAILURES', 30, 1, 10_000_000),
       uploadsPerMinute: integer(env, 'RATE_LIMIT_UPLOADS', 30, 1, 10_000_000),
+      evaluationPostsPerMinute: integer(env, 'RATE_LIMIT_EVALUATION', 120, 1, 10_000_000),
     },
     shutdownGraceSeconds: integer(env, 'SHUTDOWN_GRACE_SECONDS', 10, 0, 600),
   };

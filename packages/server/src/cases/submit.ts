@@ -14,8 +14,8 @@ import {
   type Receipt,
   type SubmitRequest,
 } from '@eservice-kit/core';
-import { isRecord, readJson } from '../http/body.js';
-import type { RequestContext } from '../http/context.js';
+import { isRecord, parseJson, readTypedBody } from '../http/body.js';
+import { clientBucket, type RequestContext } from '../http/context.js';
 import { MESSAGES, fieldError, invalidRequest, json, problem, type Reply } from '../http/reply.js';
 import type { StoredCase } from '../storage/types.js';
 import { uploadReferences } from './upload-fields.js';
@@ -59,15 +59,18 @@ function created(context: RequestContext, stored: StoredCase, key: string, repla
 export async function submitCase(context: RequestContext): Promise<Reply> {
   const { tenant, request, storage, config } = context;
   const service = tenant.catalog.get(context.params[0]!)!;
-  const read = await readJson(request, config.limits.jsonBytes);
-  if (!('value' in read)) return read;
-  if (await storage.rateLimitHit(`submit\n${context.client}`, config.limits.submissionsPerMinute, Date.now())) {
+  // The order of checks is the contract's (docs/openapi.yaml), so clients see predictable errors.
+  const body = await readTypedBody(request, config.limits.jsonBytes);
+  if (!('bytes' in body)) return body;
+  if (await storage.rateLimitHit(clientBucket(context, 'submit'), config.limits.submissionsPerMinute, Date.now())) {
     return problem('rate-limited', { detail: 'Too many submissions from this address; try again in a minute.', headers: { 'retry-after': '60' } });
   }
   const key = request.headers['idempotency-key'];
   if (typeof key !== 'string' || !IDEMPOTENCY_KEY_PATTERN.test(key)) {
     return problem('invalid-idempotency-key', { detail: 'Send 8–128 characters of [A-Za-z0-9_-] in Idempotency-Key.' });
   }
+  const read = parseJson(body.bytes);
+  if (!('value' in read)) return read;
   const envelope = envelopeErrors(read.value);
   if (envelope.length > 0) return invalidRequest(envelope);
   const submission = read.value as SubmitRequest;

@@ -5,7 +5,7 @@
  * them together.
  */
 import { normalizeReference, type CitizenCaseView } from '@eservice-kit/core';
-import type { RequestContext } from '../http/context.js';
+import { clientBucket, type RequestContext } from '../http/context.js';
 import { json, problem, type Reply } from '../http/reply.js';
 import { secretOpens } from './secrets.js';
 
@@ -20,7 +20,7 @@ export async function viewCase(context: RequestContext): Promise<Reply> {
   // the reference's own limit is higher, so a guesser cannot easily lock its citizen out.
   const limit = config.limits.lookupFailuresPerMinute;
   const buckets: [string, number][] = [
-    [`lookup\n${tenant.id}\n${context.client}`, limit],
+    [clientBucket(context, 'lookup'), limit],
     [`lookup-reference\n${tenant.id}\n${reference ?? 'malformed'}`, limit * 10],
   ];
   const now = Date.now();

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { FILL_ID_PATTERN, REFERENCE_PATTERN, type FieldError } from '@eservice-kit/core';
 import { isRecord, readJson } from '../http/body.js';
-import type { RequestContext } from '../http/context.js';
+import { clientBucket, type RequestContext } from '../http/context.js';
 import { MESSAGES, fieldError, invalidRequest, json, problem, type Reply } from '../http/reply.js';
 
 /** Survey question sets of EVALUATION.md that every tenant accepts answers to, besides those its definitions name. */
@@ -33,12 +33,20 @@ function members(body: Record<string, unknown>, rules: Record<string, Checker>, 
   return errors;
 }
 
+/** A 429 once this client has sent its share of evaluation posts this minute. */
+async function limited(context: RequestContext): Promise<Reply | undefined> {
+  if (!(await context.storage.rateLimitHit(clientBucket(context, 'evaluation'), context.config.limits.evaluationPostsPerMinute, Date.now()))) return undefined;
+  return problem('rate-limited', { detail: 'Too many requests from this address; try again in a minute.', headers: { 'retry-after': '60' } });
+}
+
 const knownService = (context: RequestContext): Checker => (value) => typeof value === 'string' && context.tenant.catalog.get(value) !== undefined;
 const optional = <T>(value: T | undefined, name: string) => (value === undefined ? {} : { [name]: value });
 
 export async function postFeedback(context: RequestContext): Promise<Reply> {
   const read = await readJson(context.request, context.config.limits.jsonBytes);
   if (!('value' in read)) return read;
+  const refused = await limited(context);
+  if (refused) return refused;
   const body = read.value;
   if (!isRecord(body)) return invalidRequest([fieldError('', 'type', MESSAGES.invalid)]);
   const errors = members(body, {
@@ -86,6 +94,8 @@ export async function postSurveyResponse(context: RequestContext): Promise<Reply
   const surveyId = context.params[0]!;
   if (!knownSurveys(context).has(surveyId)) return problem('survey-not-found');
   if (!('value' in read)) return read;
+  const refused = await limited(context);
+  if (refused) return refused;
   const body = read.value;
   if (!isRecord(body)) return invalidRequest([fieldError('', 'type', MESSAGES.invalid)]);
   const errors = members(body, {
@@ -118,6 +128,8 @@ export async function postEvents(context: RequestContext): Promise<Reply> {
   // text/plain too, so navigator.sendBeacon needs no preflight.
   const read = await readJson(context.request, context.config.limits.jsonBytes, ['application/json', 'text/plain']);
   if (!('value' in read)) return read;
+  const refused = await limited(context);
+  if (refused) return refused;
   const body = read.value;
   if (!isRecord(body)) return invalidRequest([fieldError('', 'type', MESSAGES.invalid)]);
   const errors = members(body, { events: Array.isArray });

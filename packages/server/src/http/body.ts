@@ -47,19 +47,30 @@ function tooComplex(value: unknown): boolean {
   return false;
 }
 
-/** The JSON body of a request of one of `types`, or the transport-level problem (415, 413, 400). */
-export async function readJson(request: IncomingMessage, limit: number, types: readonly string[] = ['application/json']): Promise<{ value: unknown } | Reply> {
+/** The raw body of a request of one of `types`, or the transport-level problem (415, 413). */
+export async function readTypedBody(request: IncomingMessage, limit: number, types: readonly string[] = ['application/json']): Promise<{ bytes: Buffer } | Reply> {
   const body = await readBody(request, limit);
   if (!types.includes(mediaType(request))) return problem('unsupported-media-type', { detail: `Send ${types.join(' or ')}.` });
   if (body.tooLarge) return problem('payload-too-large', { detail: `At most ${limit} bytes.` });
+  return { bytes: body.bytes };
+}
+
+/** Parses JSON, refusing what no honest request holds (400 malformed-json or invalid-request). */
+export function parseJson(bytes: Buffer): { value: unknown } | Reply {
   let value: unknown;
   try {
-    value = JSON.parse(body.bytes.toString('utf8'));
+    value = JSON.parse(bytes.toString('utf8'));
   } catch {
     return problem('malformed-json', { detail: 'The body could not be read as JSON.' });
   }
   if (tooComplex(value)) return problem('invalid-request', { detail: `JSON may nest at most ${MAX_DEPTH} levels and hold at most ${MAX_NODES} values.` });
   return { value };
+}
+
+/** The JSON body of a request of one of `types`, or the problem (415, 413, 400). */
+export async function readJson(request: IncomingMessage, limit: number, types: readonly string[] = ['application/json']): Promise<{ value: unknown } | Reply> {
+  const body = await readTypedBody(request, limit, types);
+  return 'bytes' in body ? parseJson(body.bytes) : body;
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

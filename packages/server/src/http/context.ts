@@ -1,4 +1,5 @@
 /** What every route gets: the tenant, the request, and the server's parts. */
+import { createHmac } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { ServerConfig } from '../config.js';
 import type { Logger } from '../logger.js';
@@ -46,4 +47,13 @@ export function publicOrigin(request: IncomingMessage, config: ServerConfig): st
   const host = forwardedHost || request.headers.host || `localhost:${config.port}`;
   const proto = config.trustProxy && request.headers['x-forwarded-proto'] === 'https' ? 'https' : 'http';
   return HOST.test(host) ? `${proto}://${host}` : `http://localhost:${config.port}`;
+}
+
+/**
+ * A rate-limit bucket for this client in this tenant. The address is kept only as a keyed
+ * hash, so the limits table (and its backups) holds no IP addresses.
+ */
+export function clientBucket(context: RequestContext, kind: string): string {
+  const client = createHmac('sha256', context.serverKey).update(`client\n${context.client}`).digest('base64url').slice(0, 22);
+  return `${kind}\n${context.tenant.id}\n${client}`;
 }

@@ -38,7 +38,7 @@ async function handle(parts: ServerParts, files: SiteFiles, request: IncomingMes
     const healthy = await parts.storage.counts('health-check').then(() => true, () => false);
     const reply: Reply = healthy
       ? { status: 200, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }, body: '{"status":"ok"}' }
-      : problem('unavailable', { detail: 'The database cannot be read.' });
+      : problem('unavailable', { detail: 'The database cannot be read.', headers: { 'retry-after': '30' } });
     return { reply, kind: 'resource', cors: undefined, route: 'health' };
   }
   const found = resolveTenant(parts.tenants, url.pathname);
@@ -86,10 +86,20 @@ export interface HttpFront {
   readonly server: Server;
   /** Requests being handled now; shutdown waits for them. */
   inFlight(): number;
+  /** From now on, requests on open connections get 503 with Retry-After and the connection closes. */
+  refuseNewRequests(): void;
 }
+
+const SHUTTING_DOWN: Outcome = {
+  reply: problem('unavailable', { detail: 'The server is restarting; try again in a few seconds.', headers: { 'retry-after': '5', connection: 'close' } }),
+  kind: 'resource',
+  cors: undefined,
+  route: 'shutting-down',
+};
 
 export function createHttpFront(parts: ServerParts, files: SiteFiles): HttpFront {
   let inFlight = 0;
+  let refusing = false;
   const respond = (request: IncomingMessage, response: ServerResponse, outcome: Outcome, started: number) => {
     const https = parts.config.trustProxy && request.headers['x-forwarded-proto'] === 'https';
     const headers = {
@@ -108,11 +118,12 @@ export function createHttpFront(parts: ServerParts, files: SiteFiles): HttpFront
       ms: Math.round((performance.now() - started) * 10) / 10,
     });
   };
-  const server = createServer({ requestTimeout: 60_000, headersTimeout: 20_000 }, (request, response) => {
+  // Long enough for a 10 MiB photo over a slow mobile connection; headers must come quickly.
+  const server = createServer({ requestTimeout: 300_000, headersTimeout: 20_000 }, (request, response) => {
     const started = performance.now();
     inFlight++;
     response.on('close', () => inFlight--);
-    handle(parts, files, request)
+    (refusing ? drain(request).then(() => SHUTTING_DOWN) : handle(parts, files, request))
       .catch((error: unknown) => {
         // The details stay in the log (no answers there: errors carry code and message only); the client gets a bare 500.
         parts.logger.log('error', 'request failed', { error: error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : 'unknown' });
@@ -125,5 +136,11 @@ export function createHttpFront(parts: ServerParts, files: SiteFiles): HttpFront
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nContent-Type: application/problem+json\r\nConnection: close\r\n\r\n{"type":"urn:eservice-kit:problem:invalid-request","title":"The request is not valid","status":400}');
     else socket.destroy();
   });
-  return { server, inFlight: () => inFlight };
+  return {
+    server,
+    inFlight: () => inFlight,
+    refuseNewRequests: () => {
+      refusing = true;
+    },
+  };
 }

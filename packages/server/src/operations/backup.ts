@@ -5,17 +5,19 @@
  * every blob of the snapshot is on disk when it is copied.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, cpSync, renameSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { dataPaths } from '../app.js';
 import { FsBlobStore } from '../storage/blob-store.js';
-import { SqliteStorage } from '../storage/sqlite/sqlite-storage.js';
+import { serverUsing } from './data-lock.js';
 
 export interface BackupManifest {
   readonly format: 'eservice-kit-backup/1';
   readonly takenAt: string;
   readonly databaseSha256: string;
+  /** One digest over every blob's key and content, so a changed or missing file is noticed. */
+  readonly blobsSha256: string;
   readonly cases: number;
   readonly blobs: number;
 }
@@ -25,6 +27,12 @@ const DATABASE = 'eservice-kit.sqlite';
 
 function sha256File(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
+function blobsDigest(folder: string, keys: readonly string[]): string {
+  const digest = createHash('sha256');
+  for (const key of [...keys].sort()) digest.update(`${key}\n`).update(readFileSync(join(folder, key.slice(0, 2), key)));
+  return digest.digest('hex');
 }
 
 /** Fails unless SQLite's own integrity check passes. */
@@ -43,14 +51,16 @@ export async function takeBackup(dataDir: string, target: string): Promise<Backu
   if (existsSync(target) && readdirSync(target).length > 0) throw new Error(`${target} is not empty; choose a new folder for the backup.`);
   const paths = dataPaths(dataDir);
   if (!existsSync(paths.database)) throw new Error(`No database in ${dataDir}.`);
-  mkdirSync(target, { recursive: true });
-  const storage = new SqliteStorage({ path: paths.database });
+  mkdirSync(target, { recursive: true, mode: 0o700 });
   const databaseCopy = join(target, DATABASE);
+  // Read-only, and without the storage layer: a backup never migrates the live database.
+  const live = new Database(paths.database, { readonly: true, fileMustExist: true });
   try {
-    await storage.backup(databaseCopy);
+    await live.backup(databaseCopy);
   } finally {
-    await storage.close();
+    live.close();
   }
+  chmodSync(databaseCopy, 0o600);
   const snapshot = new Database(databaseCopy);
   let cases: number;
   let blobKeys: string[];
@@ -66,8 +76,15 @@ export async function takeBackup(dataDir: string, target: string): Promise<Backu
   const copied = blobKeys.filter((key) => present.has(key));
   await blobs.copyTo(join(target, 'blobs'), copied);
   checkIntegrity(databaseCopy);
-  const manifest: BackupManifest = { format: 'eservice-kit-backup/1', takenAt: new Date().toISOString(), databaseSha256: sha256File(databaseCopy), cases, blobs: copied.length };
-  writeFileSync(join(target, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+  const manifest: BackupManifest = {
+    format: 'eservice-kit-backup/1',
+    takenAt: new Date().toISOString(),
+    databaseSha256: sha256File(databaseCopy),
+    blobsSha256: blobsDigest(join(target, 'blobs'), copied),
+    cases,
+    blobs: copied.length,
+  };
+  writeFileSync(join(target, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
   return manifest;
 }
 
@@ -81,11 +98,16 @@ export function restoreBackup(source: string, dataDir: string): BackupManifest {
   const database = join(source, DATABASE);
   if (sha256File(database) !== manifest.databaseSha256) throw new Error('The backup database does not match its manifest (changed or damaged).');
   checkIntegrity(database);
+  const blobFolder = join(source, 'blobs');
+  const keys = existsSync(blobFolder) ? readdirSync(blobFolder).flatMap((fan) => readdirSync(join(blobFolder, fan))) : [];
+  if (blobsDigest(blobFolder, keys) !== manifest.blobsSha256) throw new Error('The backup\'s attachment files do not match its manifest (changed, missing or added).');
+  const running = serverUsing(dataDir);
+  if (running !== undefined) throw new Error(`A server (process ${running}) is using ${dataDir}; stop it before restoring.`);
   if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
     renameSync(dataDir, `${dataDir}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`);
   }
   const paths = dataPaths(dataDir);
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   cpSync(database, paths.database);
   if (existsSync(join(source, 'blobs'))) cpSync(join(source, 'blobs'), paths.blobs, { recursive: true });
   else mkdirSync(paths.blobs, { recursive: true });

@@ -29,7 +29,7 @@ async function fsyncPath(path: string): Promise<void> {
 /** One file per blob in a two-level fan-out, written to a temporary name, fsynced, then renamed. */
 export class FsBlobStore implements BlobStore {
   constructor(readonly directory: string) {
-    mkdirSync(join(directory, 'tmp'), { recursive: true });
+    mkdirSync(join(directory, 'tmp'), { recursive: true, mode: 0o700 });
   }
 
   private pathOf(key: string): string {
@@ -48,7 +48,7 @@ export class FsBlobStore implements BlobStore {
       await handle.close();
     }
     const folder = join(this.directory, key.slice(0, 2));
-    await mkdir(folder, { recursive: true });
+    await mkdir(folder, { recursive: true, mode: 0o700 });
     await rename(temporary, this.pathOf(key));
     // The rename is durable only once the folder holding the new name is.
     await fsyncPath(folder);

@@ -166,6 +166,8 @@ export interface Storage {
   rateLimitHit(bucket: string, limit: number, now: number): Promise<boolean>;
   /** True when the bucket is at `limit` in the current window, without counting. */
   rateLimited(bucket: string, limit: number, now: number): Promise<boolean>;
+  /** Forgets windows that ended before the current one; returns how many were removed. */
+  sweepRateLimits(now: number): Promise<number>;
 
   counts(tenant?: string): Promise<TableCounts>;
   /** A consistent copy of the database at `path`, taken while the server runs. */

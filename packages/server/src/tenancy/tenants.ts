@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtInDefinitionPath } from '@eservice-kit/services';
 import { ServiceCatalog } from '../catalog.js';
+import type { Logger } from '../logger.js';
 import type { Storage } from '../storage/types.js';
 import type { TenantConfig } from './tenant-config.js';
 
@@ -29,7 +30,7 @@ function ownDefinitionFiles(folder: string): string[] {
     .map((name) => join(folder, name));
 }
 
-async function tenantOf(config: TenantConfig, storage: Storage): Promise<Tenant> {
+async function tenantOf(config: TenantConfig, storage: Storage, logger: Logger): Promise<Tenant> {
   const catalog = new ServiceCatalog();
   // Older versions first, so the files below become the current ones.
   for (const record of await storage.definitionVersions(config.id)) {
@@ -46,6 +47,9 @@ async function tenantOf(config: TenantConfig, storage: Storage): Promise<Tenant>
       const messages = added.errors.map((issue) => `${issue.pointer || '/'}: ${issue.message.en}`).join('; ');
       throw new Error(`Tenant ${config.id}: ${own ? 'definition file' : 'built-in definition'} ${file} is refused: ${messages}`);
     }
+    for (const warning of added.warnings) {
+      logger.log('warn', 'definition warning', { tenant: config.id, service: added.version.definition.id, pointer: warning.pointer, code: warning.code, message: warning.message.en });
+    }
     const { definition, hash, json } = added.version;
     await storage.saveDefinitionVersion(config.id, { serviceId: definition.id, version: definition.version, hash, definitionJson: json });
   }
@@ -53,9 +57,9 @@ async function tenantOf(config: TenantConfig, storage: Storage): Promise<Tenant>
   return { ...config, catalog, ...(css === undefined ? {} : { brandingCss: css }) };
 }
 
-export async function loadTenants(configs: readonly TenantConfig[], storage: Storage): Promise<Tenant[]> {
+export async function loadTenants(configs: readonly TenantConfig[], storage: Storage, logger: Logger): Promise<Tenant[]> {
   const tenants: Tenant[] = [];
-  for (const config of configs) tenants.push(await tenantOf(config, storage));
+  for (const config of configs) tenants.push(await tenantOf(config, storage, logger));
   return tenants;
 }
 

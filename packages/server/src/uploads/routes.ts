@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readBody } from '../http/body.js';
-import type { RequestContext } from '../http/context.js';
+import { clientBucket, type RequestContext } from '../http/context.js';
 import { fieldError, invalidRequest, json, problem, type Reply } from '../http/reply.js';
 import { parseMultipart } from './multipart.js';
 import { sniffFileType } from './sniff.js';
@@ -23,7 +23,7 @@ export async function postUpload(context: RequestContext): Promise<Reply> {
   const contentType = request.headers['content-type'] ?? '';
   if (!/^multipart\/form-data\s*;/i.test(contentType)) return problem('unsupported-media-type', { detail: 'Send multipart/form-data.' });
   if (body.tooLarge) return problem('payload-too-large', { detail: `A file may be at most ${limit} bytes.` });
-  if (await storage.rateLimitHit(`upload\n${context.client}`, config.limits.uploadsPerMinute, Date.now())) {
+  if (await storage.rateLimitHit(clientBucket(context, 'upload'), config.limits.uploadsPerMinute, Date.now())) {
     return problem('rate-limited', { detail: 'Too many uploads from this address; try again in a minute.', headers: { 'retry-after': '60' } });
   }
   const parsed = parseMultipart(body.bytes, contentType);

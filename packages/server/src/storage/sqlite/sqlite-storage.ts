@@ -4,7 +4,7 @@
  * is safe because a batch runs to its COMMIT without yielding, so no read sees half a batch.
  * All SQL is parameterised.
  */
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { StatusView, TimelineEntry } from '@eservice-kit/core';
@@ -68,7 +68,9 @@ export class SqliteStorage implements Storage {
   private readonly statements;
 
   constructor(options: SqliteOptions) {
-    mkdirSync(dirname(options.path), { recursive: true });
+    mkdirSync(dirname(options.path), { recursive: true, mode: 0o700 });
+    // Created owner-only before SQLite opens it: SQLite gives its WAL and shared-memory files the same mode.
+    closeSync(openSync(options.path, 'a', 0o600));
     this.db = new Database(options.path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
@@ -299,14 +301,16 @@ export class SqliteStorage implements Storage {
       this.db
         .prepare('INSERT INTO rate_limits (bucket, window_start, hits) VALUES (?, ?, 1) ON CONFLICT (bucket, window_start) DO UPDATE SET hits = hits + 1')
         .run(bucket, windowStart);
-      // Old windows go as new ones start, so the table stays small.
-      this.db.prepare('DELETE FROM rate_limits WHERE bucket = ? AND window_start < ?').run(bucket, windowStart);
       return false;
     });
   }
 
   async rateLimited(bucket: string, limit: number, now: number): Promise<boolean> {
     return (this.statements.rateHits.get(bucket, now - (now % WINDOW_MS)) ?? 0) >= limit;
+  }
+
+  async sweepRateLimits(now: number): Promise<number> {
+    return this.writes.write(() => this.db.prepare('DELETE FROM rate_limits WHERE window_start < ?').run(now - (now % WINDOW_MS)).changes);
   }
 
   async counts(tenant?: string): Promise<TableCounts> {
