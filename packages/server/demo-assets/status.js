@@ -17,7 +17,7 @@ export const STRINGS = {
     reference: 'Ärendenummer',
     status: 'Status',
     submitted: 'Skickat',
-    expected: 'Beräknas vara klart',
+    expected: 'Beräknas vara handlagt senast',
     history: 'Händelser i ärendet',
     errorPrefix: 'Fel: ',
     missingReference: 'Skriv ärendenumret.',

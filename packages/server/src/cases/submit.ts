@@ -40,6 +40,11 @@ function envelopeErrors(body: unknown): FieldError[] {
   return errors;
 }
 
+/** The tenant's status page in the language the case was sent in (from the stored locale, so a replay links alike). */
+function statusPagePath(locale: string): string {
+  return locale.toLowerCase().startsWith('en') ? '/en/status' : '/status';
+}
+
 function created(context: RequestContext, stored: StoredCase, key: string, replayed: boolean): Reply {
   const { token, trackingCode } = receiptSecrets(context.serverKey, context.tenant.id, stored.serviceId, key);
   const receipt: Receipt = {
@@ -48,7 +53,7 @@ function created(context: RequestContext, stored: StoredCase, key: string, repla
     trackingCode,
     status: stored.timeline[0]!.status,
     expectedBy: stored.expectedBy,
-    trackingUrl: `${context.tenantUrl}/status?reference=${stored.reference}#token=${token}`,
+    trackingUrl: `${context.tenantUrl}${statusPagePath(stored.locale)}?reference=${stored.reference}#token=${token}`,
   };
   return json(201, receipt, {
     location: `${context.tenant.basePath}/api/cases/${stored.reference}`,

@@ -48,12 +48,12 @@ const TEXT = {
     statusIntro:
       'Skriv ärendenumret och spårningskoden från kvittot du fick när du skickade in ärendet. Följer du länken i kvittot visas ärendet direkt.',
     referenceLabel: 'Ärendenummer',
-    referenceHint: 'Står på kvittot, till exempel FEL-2026-000123.',
+    referenceHint: ['Står på kvittot, till exempel ', 'FEL-2026-000123', '.'],
     codeLabel: 'Spårningskod',
-    codeHint: 'Tolv tecken från kvittot, till exempel 7KQ4-M2XD-9TPA.',
+    codeHint: ['Tolv tecken från kvittot, till exempel ', '7KQ4-M2XD-9TPA', '.'],
     show: 'Visa ärendet',
     statusNoscript: 'Sidan behöver JavaScript för att visa ditt ärende. Slå på JavaScript i webbläsaren, eller kontakta kommunen.',
-    footer: 'Demowebbplats för eservice-kit: inte en riktig kommun.',
+    footer: 'E-tjänster med eservice-kit.',
   },
   en: {
     languageName: 'English',
@@ -70,12 +70,12 @@ const TEXT = {
     statusIntro:
       'Enter the reference and the tracking code from the receipt you got when you sent in your case. If you follow the link in the receipt, the case is shown straight away.',
     referenceLabel: 'Case reference',
-    referenceHint: 'On your receipt, for example FEL-2026-000123.',
+    referenceHint: ['On your receipt, for example ', 'FEL-2026-000123', '.'],
     codeLabel: 'Tracking code',
-    codeHint: 'Twelve characters from your receipt, for example 7KQ4-M2XD-9TPA.',
+    codeHint: ['Twelve characters from your receipt, for example ', '7KQ4-M2XD-9TPA', '.'],
     show: 'Show the case',
     statusNoscript: 'This page needs JavaScript to show your case. Turn on JavaScript in your browser, or contact the municipality.',
-    footer: 'Demo site of eservice-kit: not a real municipality.',
+    footer: 'E-services by eservice-kit.',
   },
 } as const;
 
@@ -209,6 +209,11 @@ function serviceMain(service: DemoService, base: string, locale: Locale): string
 <noscript><h1>${escapeHtml(service.title[locale])}</h1><p class="notice">${escapeHtml(t.serviceNoscript)}</p></noscript>`;
 }
 
+/** A hint whose example code must not break across lines on a phone. */
+function withExample([before, example, after]: readonly [string, string, string]): string {
+  return `${escapeHtml(before)}<span class="example">${escapeHtml(example)}</span>${escapeHtml(after)}`;
+}
+
 function statusMain(locale: Locale): string {
   const t = TEXT[locale];
   // The code field has no name: without the script, submitting must never put the
@@ -219,12 +224,12 @@ function statusMain(locale: Locale): string {
 <form id="status-form" class="status-form" method="get" novalidate>
 <div class="field">
 <label for="status-reference">${escapeHtml(t.referenceLabel)}</label>
-<p class="hint" id="status-reference-hint">${escapeHtml(t.referenceHint)}</p>
+<p class="hint" id="status-reference-hint">${withExample(t.referenceHint)}</p>
 <input id="status-reference" name="reference" type="text" autocomplete="off" autocapitalize="characters" spellcheck="false" inputmode="text" maxlength="32" aria-describedby="status-reference-hint">
 </div>
 <div class="field">
 <label for="status-code">${escapeHtml(t.codeLabel)}</label>
-<p class="hint" id="status-code-hint">${escapeHtml(t.codeHint)}</p>
+<p class="hint" id="status-code-hint">${withExample(t.codeHint)}</p>
 <input id="status-code" type="text" autocomplete="off" autocapitalize="characters" spellcheck="false" inputmode="text" maxlength="64" aria-describedby="status-code-hint">
 </div>
 <button type="submit">${escapeHtml(t.show)}</button>

@@ -13,7 +13,17 @@ import { MESSAGES, fieldError, invalidRequest, json, problem, type Reply } from 
 export const STANDARD_SURVEYS = ['standard', 'abandon'] as const;
 
 const HASH = /^sha256-[A-Za-z0-9_-]{43}$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:Z|[+-](\d{2}):(\d{2}))$/;
+
+/** An RFC 3339 date-time that names a real moment (no 13th month, no 25th hour). */
+function isDateTime(value: unknown): boolean {
+  if (typeof value !== 'string' || value.length > 40) return false;
+  const match = DATE_TIME.exec(value);
+  if (match === null) return false;
+  const [year, month, day, hour, minute, second, offsetHours = 0, offsetMinutes = 0] = match.slice(1).map((part) => (part === undefined ? 0 : Number(part)));
+  const date = new Date(Date.UTC(year!, month! - 1, day!));
+  return date.getUTCMonth() === month! - 1 && date.getUTCDate() === day! && hour! <= 23 && minute! <= 59 && second! <= 60 && offsetHours <= 23 && offsetMinutes <= 59;
+}
 const LOCALE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,4}$/;
 const EVENT_TYPES = ['started', 'step', 'submitted', 'abandoned'];
 
@@ -79,6 +89,10 @@ export async function postFeedback(context: RequestContext): Promise<Reply> {
   return json(201, { id });
 }
 
+/** Question ids: plain names, never a key that means something to objects. */
+const QUESTION_ID = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 function surveyAnswer(value: unknown): boolean {
   if (Array.isArray(value)) return value.length <= 20 && value.every(text(200));
   return text(1200)(value) || (typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean';
@@ -99,7 +113,11 @@ export async function postSurveyResponse(context: RequestContext): Promise<Reply
   const body = read.value;
   if (!isRecord(body)) return invalidRequest([fieldError('', 'type', MESSAGES.invalid)]);
   const errors = members(body, {
-    answers: (value) => isRecord(value) && Object.keys(value).length <= 50 && Object.keys(value).every((key) => key.length <= 64) && Object.values(value).every(surveyAnswer),
+    answers: (value) =>
+      isRecord(value) &&
+      Object.keys(value).length <= 50 &&
+      Object.keys(value).every((key) => QUESTION_ID.test(key) && !FORBIDDEN_KEYS.has(key)) &&
+      Object.values(value).every(surveyAnswer),
     serviceId: knownService(context),
     definitionHash: matching(HASH),
     reference: matching(REFERENCE_PATTERN),
@@ -149,7 +167,7 @@ export async function postEvents(context: RequestContext): Promise<Reply> {
           serviceId: knownService(context),
           definitionHash: matching(HASH),
           step: matching(/^[A-Za-z0-9_-]{1,64}$/),
-          at: matching(DATE_TIME),
+          at: isDateTime,
         },
         at,
       ),

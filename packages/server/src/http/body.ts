@@ -55,11 +55,15 @@ export async function readTypedBody(request: IncomingMessage, limit: number, typ
   return { bytes: body.bytes };
 }
 
+/** Keeps a byte-order mark, which JSON.parse then refuses as it must. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 /** Parses JSON, refusing what no honest request holds (400 malformed-json or invalid-request). */
 export function parseJson(bytes: Buffer): { value: unknown } | Reply {
   let value: unknown;
   try {
-    value = JSON.parse(bytes.toString('utf8'));
+    // Invalid UTF-8 is malformed JSON (RFC 8259 §8.1), not text to be patched with U+FFFD.
+    value = JSON.parse(UTF8.decode(bytes));
   } catch {
     return problem('malformed-json', { detail: 'The body could not be read as JSON.' });
   }

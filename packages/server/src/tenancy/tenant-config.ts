@@ -47,6 +47,7 @@ function originList(value: unknown, where: string): string[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) return fail(where, 'allowedOrigins must be a list of origins');
   return value.map((origin, index) => {
+    if (origin === '*') return origin; // any page may embed the services, as ALLOWED_ORIGINS=* allows
     if (typeof origin !== 'string' || !URL.canParse(origin) || new URL(origin).origin !== origin) {
       return fail(`${where}.allowedOrigins[${index}]`, `"${String(origin)}" is not an origin like https://www.kommun.se`);
     }

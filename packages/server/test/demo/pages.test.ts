@@ -157,8 +157,8 @@ describe('demo pages', () => {
       assert.ok(en.includes('Handling time: 5 working days'));
       assert.ok(en.includes('Handling time: 1 working day<'));
       assert.ok(en.includes(`href="${tenant.basePath}/en/status"`));
-      assert.ok(en.includes('Demo site of eservice-kit: not a real municipality.'));
-      assert.ok(sv.includes('Demowebbplats för eservice-kit: inte en riktig kommun.'));
+      assert.ok(en.includes('E-services by eservice-kit.'), 'a footer that also fits a real municipality: the status page is every tenant\'s');
+      assert.ok(sv.includes('E-tjänster med eservice-kit.'));
     });
 
     it(`service page of tenant '${tenant.basePath}' embeds the documented snippet`, () => {
