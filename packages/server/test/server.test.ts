@@ -134,3 +134,22 @@ describe('guessing tracking codes', () => {
     }
   });
 });
+
+describe('one server per data folder', () => {
+  test('refuses a folder a live server uses, and takes over a pid file left behind', async () => {
+    const dataDir = temporaryFolder('data');
+    const first = await startInProcess({ dataDir });
+    try {
+      writeFileSync(join(dataDir, 'server.pid'), `${process.ppid}\n`, { mode: 0o600 }); // another live process
+      await assert.rejects(startInProcess({ dataDir }), /Another server \(process \d+\) is using/);
+    } finally {
+      await first.close();
+    }
+    for (const leftover of [process.pid, 2 ** 22 + 1]) {
+      // Our own pid (a container's server is always pid 1) and a pid nobody has.
+      writeFileSync(join(dataDir, 'server.pid'), `${leftover}\n`);
+      const again = await startInProcess({ dataDir });
+      await again.close();
+    }
+  });
+});

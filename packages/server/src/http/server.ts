@@ -66,13 +66,14 @@ async function handle(parts: ServerParts, files: SiteFiles, request: IncomingMes
     return { ...base, reply: site, kind: site.kind, cors: site.cors ? tenant : undefined, route: 'site' };
   }
   const { route, params } = matched;
-  if (route.serviceScoped && tenant.catalog.get(params[0]!) === undefined) {
-    await drain(request);
-    return { ...base, reply: problem('service-not-found'), kind: 'resource', route: route.name };
-  }
+  // A preflight always succeeds, so the browser lets the page read the real answer (a 404 included).
   if (method === 'OPTIONS') {
     await drain(request);
     return { ...base, reply: { status: 204, headers: preflightHeaders(Object.keys(route.methods)) }, kind: 'resource', route: 'preflight' };
+  }
+  if (route.serviceScoped && tenant.catalog.get(params[0]!) === undefined) {
+    await drain(request);
+    return { ...base, reply: problem('service-not-found'), kind: 'resource', route: route.name };
   }
   const handler = route.methods[method];
   if (handler === undefined) {
@@ -90,12 +91,16 @@ export interface HttpFront {
   refuseNewRequests(): void;
 }
 
-const SHUTTING_DOWN: Outcome = {
-  reply: problem('unavailable', { detail: 'The server is restarting; try again in a few seconds.', headers: { 'retry-after': '5', connection: 'close' } }),
-  kind: 'resource',
-  cors: undefined,
-  route: 'shutting-down',
-};
+/** The answer while stopping: with the tenant's CORS, so a page on its site can read the Retry-After. */
+function shuttingDown(parts: ServerParts, request: IncomingMessage): Outcome {
+  const pathname = (request.url ?? '/').startsWith('/') ? new URL(request.url ?? '/', 'http://server.invalid').pathname : '/';
+  return {
+    reply: problem('unavailable', { detail: 'The server is restarting; try again in a few seconds.', headers: { 'retry-after': '5', connection: 'close' } }),
+    kind: 'resource',
+    cors: resolveTenant(parts.tenants, pathname)?.tenant,
+    route: 'shutting-down',
+  };
+}
 
 export function createHttpFront(parts: ServerParts, files: SiteFiles): HttpFront {
   let inFlight = 0;
@@ -123,7 +128,7 @@ export function createHttpFront(parts: ServerParts, files: SiteFiles): HttpFront
     const started = performance.now();
     inFlight++;
     response.on('close', () => inFlight--);
-    (refusing ? drain(request).then(() => SHUTTING_DOWN) : handle(parts, files, request))
+    (refusing ? drain(request).then(() => shuttingDown(parts, request)) : handle(parts, files, request))
       .catch((error: unknown) => {
         // The details stay in the log (no answers there: errors carry code and message only); the client gets a bare 500.
         parts.logger.log('error', 'request failed', { error: error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : 'unknown' });

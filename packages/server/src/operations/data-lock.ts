@@ -25,7 +25,8 @@ export function serverUsing(dataDir: string): number | undefined {
   } catch {
     return undefined;
   }
-  return Number.isInteger(pid) && pid > 0 && alive(pid) ? pid : undefined;
+  // Our own pid in the file is a leftover (a container's server is pid 1 on every start).
+  return Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid) ? pid : undefined;
 }
 
 /** Marks `dataDir` as used by this process; throws when a live server already uses it. Returns the release. */

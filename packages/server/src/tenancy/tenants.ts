@@ -48,7 +48,8 @@ async function tenantOf(config: TenantConfig, storage: Storage, logger: Logger):
       throw new Error(`Tenant ${config.id}: ${own ? 'definition file' : 'built-in definition'} ${file} is refused: ${messages}`);
     }
     for (const warning of added.warnings) {
-      logger.log('warn', 'definition warning', { tenant: config.id, service: added.version.definition.id, pointer: warning.pointer, code: warning.code, message: warning.message.en });
+      // Built-in definitions name widgets of later releases (map, file upload): expected, so quiet.
+      logger.log(own ? 'warn' : 'debug', 'definition warning', { tenant: config.id, service: added.version.definition.id, pointer: warning.pointer, code: warning.code, message: warning.message.en });
     }
     const { definition, hash, json } = added.version;
     await storage.saveDefinitionVersion(config.id, { serviceId: definition.id, version: definition.version, hash, definitionJson: json });
