@@ -1,6 +1,6 @@
 /**
- * Backup and restore of a data folder: the SQLite database through SQLite's online backup
- * (a consistent snapshot while the server keeps writing) and the blobs that snapshot refers to.
+ * Backup and restore of a data folder: the SQLite database as one consistent snapshot taken
+ * while the server keeps writing, and the blobs that snapshot refers to.
  * Blobs are written and fsynced before the row naming them commits, and never change, so
  * every blob of the snapshot is on disk when it is copied.
  */
@@ -54,9 +54,11 @@ export async function takeBackup(dataDir: string, target: string): Promise<Backu
   mkdirSync(target, { recursive: true, mode: 0o700 });
   const databaseCopy = join(target, DATABASE);
   // Read-only, and without the storage layer: a backup never migrates the live database.
+  // VACUUM INTO copies one read snapshot in a single pass; the page-by-page online backup
+  // would start over each time the running server commits, and might never finish under load.
   const live = new Database(paths.database, { readonly: true, fileMustExist: true });
   try {
-    await live.backup(databaseCopy);
+    live.prepare('VACUUM INTO ?').run(databaseCopy);
   } finally {
     live.close();
   }

@@ -170,7 +170,5 @@ export interface Storage {
   sweepRateLimits(now: number): Promise<number>;
 
   counts(tenant?: string): Promise<TableCounts>;
-  /** A consistent copy of the database at `path`, taken while the server runs. */
-  backup(path: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -325,12 +325,6 @@ export class SqliteStorage implements Storage {
     );
   }
 
-  async backup(path: string): Promise<void> {
-    mkdirSync(dirname(path), { recursive: true });
-    // SQLite's online backup copies pages in steps between other work and restarts on writes: a consistent snapshot.
-    await this.db.backup(path);
-  }
-
   async close(): Promise<void> {
     this.writes.close();
     this.db.pragma('wal_checkpoint(TRUNCATE)');
