@@ -80,6 +80,24 @@ describe('the server as a municipality\'s IT person and a citizen meet it', () =
     assert.ok(!contains(bytes!, LATITUDE));
     assert.equal((await fetch(`${server.url}/ostra/api/uploads/${result.uploadId}`)).status, 404);
   });
+
+  test('takes a file for a field only where the service takes files', async () => {
+    const upload = async (fields: Record<string, string>) => {
+      const form = new FormData();
+      for (const [name, value] of Object.entries(fields)) form.append(name, value);
+      form.append('file', new Blob([jpegFile({ metadata: false })], { type: 'image/jpeg' }), 'photo.jpg');
+      const response = await fetch(`${server.url}/ostra/api/uploads`, { method: 'POST', body: form });
+      return { status: response.status, body: (await response.json()) as { errors?: { pointer: string }[] } };
+    };
+    assert.equal((await upload({ serviceId: 'fault-report', pointer: '/media' })).status, 201);
+    assert.equal((await upload({ serviceId: 'fault-report', pointer: '/media/2' })).status, 201);
+    const misnamed: Record<string, string>[] = [{ serviceId: 'fault-report', pointer: '/description' }, { pointer: '/media' }, { serviceId: 'complaint', pointer: '/media' }];
+    for (const fields of misnamed) {
+      const refused = await upload(fields);
+      assert.equal(refused.status, 400, JSON.stringify(fields));
+      assert.deepEqual(refused.body.errors?.map((error) => error.pointer), ['/pointer']);
+    }
+  });
 });
 
 describe('definition versions over restarts', () => {

@@ -1,5 +1,5 @@
 /** Which answers are upload ids: the fields a definition shows with the file-upload widget. */
-import { joinPointer, parsePointer, type ServiceDefinition } from '@eservice-kit/core';
+import { fieldKey, joinPointer, parsePointer, type ServiceDefinition } from '@eservice-kit/core';
 
 export interface UploadReference {
   /** Pointer of the answer holding the id, e.g. "/media/0". */
@@ -26,4 +26,10 @@ export function uploadReferences(definition: ServiceDefinition, answers: Readonl
     }
   }
   return references;
+}
+
+/** Whether `pointer` (e.g. "/media" or "/media/1") is an answer the definition takes files for. */
+export function isFileField(definition: ServiceDefinition, pointer: string): boolean {
+  const key = fieldKey(pointer);
+  return [key, key.replace(/\/\*$/, '')].some((candidate) => definition.ui.fields?.[candidate]?.widget === 'file-upload');
 }

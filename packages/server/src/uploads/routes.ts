@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { readBody } from '../http/body.js';
 import { clientBucket, type RequestContext } from '../http/context.js';
 import { fieldError, invalidRequest, json, problem, type Reply } from '../http/reply.js';
+import { isFileField } from '../cases/upload-fields.js';
 import { parseMultipart } from './multipart.js';
 import { sniffFileType } from './sniff.js';
 import { stripMetadata } from './strip-metadata.js';
@@ -14,6 +15,7 @@ import { stripMetadata } from './strip-metadata.js';
 /** Room for the multipart framing and a service id around the file itself. */
 const FRAMING_BYTES = 16 * 1024;
 
+const NOT_A_FILE_FIELD = { sv: 'Fältet tar inte emot filer i den här e-tjänsten.', en: 'This field takes no files in this e-service.' };
 const ONE_FILE = { sv: 'Skicka exakt en fil i fältet "file".', en: 'Send exactly one file in the "file" part.' };
 
 export async function postUpload(context: RequestContext): Promise<Reply> {
@@ -30,7 +32,13 @@ export async function postUpload(context: RequestContext): Promise<Reply> {
   const files = parsed.ok ? parsed.parts.filter((part) => part.filename !== undefined) : [];
   if (!parsed.ok || files.length !== 1 || files[0]!.name !== 'file') return invalidRequest([fieldError('/file', 'required', ONE_FILE)]);
   const serviceId = parsed.parts.find((part) => part.name === 'serviceId')?.content.toString('utf8');
-  if (serviceId !== undefined && tenant.catalog.get(serviceId) === undefined) return problem('service-not-found');
+  const service = serviceId === undefined ? undefined : tenant.catalog.get(serviceId);
+  if (serviceId !== undefined && service === undefined) return problem('service-not-found');
+  // A named field must be one the service takes files for (and needs the service to say so).
+  const pointer = parsed.parts.find((part) => part.name === 'pointer')?.content.toString('utf8');
+  if (pointer !== undefined && (service === undefined || !isFileField(service.definition, pointer))) {
+    return invalidRequest([fieldError('/pointer', 'enum', NOT_A_FILE_FIELD)]);
+  }
   const file = files[0]!;
   if (file.content.length > limit) return problem('payload-too-large', { detail: `A file may be at most ${limit} bytes.` });
   const mediaType = sniffFileType(file.content);
