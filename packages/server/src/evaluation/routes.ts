@@ -50,7 +50,10 @@ async function limited(context: RequestContext): Promise<Reply | undefined> {
 }
 
 const knownService = (context: RequestContext): Checker => (value) => typeof value === 'string' && context.tenant.catalog.get(value) !== undefined;
-const optional = <T>(value: T | undefined, name: string) => (value === undefined ? {} : { [name]: value });
+/** The named members the body has, already checked; absent ones are left out, not set to undefined. */
+function present(body: Record<string, unknown>, names: readonly string[]): Record<string, never> {
+  return Object.fromEntries(names.filter((name) => body[name] !== undefined).map((name) => [name, body[name]])) as Record<string, never>;
+}
 
 export async function postFeedback(context: RequestContext): Promise<Reply> {
   const read = await readJson(context.request, context.config.limits.jsonBytes);
@@ -77,14 +80,7 @@ export async function postFeedback(context: RequestContext): Promise<Reply> {
     tenant: context.tenant.id,
     id,
     createdAt: new Date().toISOString(),
-    ...optional(body.serviceId as string | undefined, 'serviceId'),
-    ...optional(body.topic as string | undefined, 'topic'),
-    ...optional(body.definitionHash as string | undefined, 'definitionHash'),
-    ...optional(body.reference as string | undefined, 'reference'),
-    ...optional(body.locale as string | undefined, 'locale'),
-    ...optional(body.rating as number | undefined, 'rating'),
-    ...optional(body.helpful as boolean | undefined, 'helpful'),
-    ...optional(body.comment as string | undefined, 'comment'),
+    ...present(body, ['serviceId', 'topic', 'definitionHash', 'reference', 'locale', 'rating', 'helpful', 'comment']),
   });
   return json(201, { id });
 }
@@ -133,11 +129,7 @@ export async function postSurveyResponse(context: RequestContext): Promise<Reply
     surveyId,
     answers: body.answers as Record<string, unknown>,
     createdAt: new Date().toISOString(),
-    ...optional(body.serviceId as string | undefined, 'serviceId'),
-    ...optional(body.definitionHash as string | undefined, 'definitionHash'),
-    ...optional(body.reference as string | undefined, 'reference'),
-    ...optional(body.trigger as string | undefined, 'trigger'),
-    ...optional(body.locale as string | undefined, 'locale'),
+    ...present(body, ['serviceId', 'definitionHash', 'reference', 'trigger', 'locale']),
   });
   return json(201, { id });
 }
@@ -185,7 +177,7 @@ export async function postEvents(context: RequestContext): Promise<Reply> {
       serviceId: event.serviceId!,
       definitionHash: event.definitionHash!,
       at: event.at!,
-      ...optional(event.step, 'step'),
+      ...present(event, ['step']),
     })),
     new Date().toISOString(),
   );
