@@ -8,7 +8,12 @@ import { encodeTrackingCode, normalizeTrackingCode } from '@eservice-kit/core';
 
 export const sha256 = (data: string | Buffer): Buffer => createHash('sha256').update(data).digest();
 
-export function receiptSecrets(serverKey: Buffer, tenant: string, serviceId: string, idempotencyKey: string): { token: string; trackingCode: string } {
+export interface ReceiptSecrets {
+  readonly token: string;
+  readonly trackingCode: string;
+}
+
+export function receiptSecrets(serverKey: Buffer, tenant: string, serviceId: string, idempotencyKey: string): ReceiptSecrets {
   const derive = (label: string) => createHmac('sha256', serverKey).update(`${label}\n${tenant}\n${serviceId}\n${idempotencyKey}`).digest();
   return { token: derive('token').toString('base64url'), trackingCode: encodeTrackingCode(derive('tracking-code')) };
 }

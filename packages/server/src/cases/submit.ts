@@ -6,9 +6,7 @@
 import {
   IDEMPOTENCY_KEY_PATTERN,
   canonicalJson,
-  expectedBy,
   initialStatus,
-  stockholmDate,
   toStatusView,
   type FieldError,
   type Receipt,
@@ -18,8 +16,9 @@ import { isRecord, parseJson, readTypedBody } from '../http/body.js';
 import { clientBucket, type RequestContext } from '../http/context.js';
 import { MESSAGES, fieldError, invalidRequest, json, problem, type Reply } from '../http/reply.js';
 import type { StoredCase } from '../storage/types.js';
+import { expectedFrom, stockholmToday } from './calendar-cache.js';
 import { uploadReferences } from './upload-fields.js';
-import { receiptSecrets, sha256 } from './secrets.js';
+import { receiptSecrets, sha256, type ReceiptSecrets } from './secrets.js';
 
 const HASH = /^sha256-[A-Za-z0-9_-]{43}$/;
 const LOCALE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
@@ -45,8 +44,7 @@ function statusPagePath(locale: string): string {
   return locale.toLowerCase().startsWith('en') ? '/en/status' : '/status';
 }
 
-function created(context: RequestContext, stored: StoredCase, key: string, replayed: boolean): Reply {
-  const { token, trackingCode } = receiptSecrets(context.serverKey, context.tenant.id, stored.serviceId, key);
+function created(context: RequestContext, stored: StoredCase, { token, trackingCode }: ReceiptSecrets, replayed: boolean): Reply {
   const receipt: Receipt = {
     reference: stored.reference,
     token,
@@ -85,7 +83,7 @@ export async function submitCase(context: RequestContext): Promise<Reply> {
 
   const earlier = await storage.findCaseByIdempotencyKey(tenant.id, serviceId, keyHash);
   if (earlier !== undefined) {
-    return earlier.fingerprint.equals(fingerprint) ? created(context, earlier.case, key, true) : problem('idempotency-key-reused');
+    return earlier.fingerprint.equals(fingerprint) ? created(context, earlier.case, receiptSecrets(context.serverKey, tenant.id, serviceId, key), true) : problem('idempotency-key-reused');
   }
   if (submission.definitionHash !== service.hash || submission.definitionVersion !== service.definition.version) {
     return problem('definition-outdated', {
@@ -98,24 +96,24 @@ export async function submitCase(context: RequestContext): Promise<Reply> {
 
   const uploads = uploadReferences(service.definition, evaluation.pruned);
   const now = new Date();
+  const today = stockholmToday(now);
+  const secrets = receiptSecrets(context.serverKey, tenant.id, serviceId, key);
   const status = initialStatus(service.definition);
   if (status === undefined) throw new Error(`service ${serviceId} has no initial status`);
   const result = await storage.createCase({
     tenant: tenant.id,
     serviceId,
     referencePrefix: service.definition.referencePrefix,
-    year: Number(stockholmDate(now).slice(0, 4)),
+    year: Number(today.slice(0, 4)),
     definitionVersion: service.definition.version,
     definitionHash: service.hash,
     locale: submission.locale,
     answers: evaluation.pruned,
-    ...(() => {
-      const { token, trackingCode } = receiptSecrets(context.serverKey, tenant.id, serviceId, key);
-      return { tokenHash: sha256(token), codeHash: sha256(trackingCode) };
-    })(),
+    tokenHash: sha256(secrets.token),
+    codeHash: sha256(secrets.trackingCode),
     initialStatus: toStatusView(status),
     submittedAt: now.toISOString(),
-    expectedBy: expectedBy(now, service.definition.handlingTime.workingDays),
+    expectedBy: expectedFrom(today, service.definition.handlingTime.workingDays),
     ...(submission.durationMs === undefined ? {} : { durationMs: submission.durationMs }),
     idempotencyKeyHash: keyHash,
     fingerprint,
@@ -123,10 +121,10 @@ export async function submitCase(context: RequestContext): Promise<Reply> {
   });
   switch (result.kind) {
     case 'created':
-      return created(context, result.case, key, false);
+      return created(context, result.case, secrets, false);
     case 'existing':
       // The same key arrived twice at once: the second waited for the first's commit.
-      return result.sameRequest ? created(context, result.case, key, true) : problem('idempotency-key-reused');
+      return result.sameRequest ? created(context, result.case, secrets, true) : problem('idempotency-key-reused');
     case 'unknown-uploads':
       return problem('invalid-answers', {
         errors: uploads

@@ -18,8 +18,19 @@ export class GroupCommit {
   private pending: PendingWrite[] = [];
   private scheduled = false;
   private closed = false;
+  private readonly statements;
 
-  constructor(private readonly db: Database.Database, private readonly maxBatch = 512) {}
+  constructor(private readonly db: Database.Database, private readonly maxBatch = 512) {
+    // Prepared once: a transaction wrapper per write costs more than the write itself.
+    this.statements = {
+      begin: db.prepare('BEGIN IMMEDIATE'),
+      commit: db.prepare('COMMIT'),
+      rollback: db.prepare('ROLLBACK'),
+      savepoint: db.prepare('SAVEPOINT one_write'),
+      release: db.prepare('RELEASE one_write'),
+      rollbackWrite: db.prepare('ROLLBACK TO one_write'),
+    };
+  }
 
   /** Runs `write` inside the next batch's transaction; resolves with its result once committed. */
   write<T>(write: () => T): Promise<T> {
@@ -36,22 +47,27 @@ export class GroupCommit {
   /** Commits what is pending now; also called on close so nothing queued is dropped. */
   flush(): void {
     this.scheduled = false;
+    const { begin, commit, rollback, savepoint, release, rollbackWrite } = this.statements;
     while (this.pending.length > 0) {
       const batch = this.pending.splice(0, this.maxBatch);
       const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
       try {
-        this.db.transaction(() => {
-          for (const item of batch) {
-            try {
-              // A nested transaction is a savepoint: a failing write rolls back only itself.
-              outcomes.push({ ok: true, value: this.db.transaction(item.run)() });
-            } catch (error) {
-              outcomes.push({ ok: false, error });
-            }
+        begin.run();
+        for (const item of batch) {
+          // A savepoint per write: a failing write rolls back only itself.
+          savepoint.run();
+          try {
+            outcomes.push({ ok: true, value: item.run() });
+          } catch (error) {
+            rollbackWrite.run();
+            outcomes.push({ ok: false, error });
           }
-        }).immediate();
+          release.run();
+        }
+        commit.run();
       } catch (error) {
         // The COMMIT itself failed (disk full, I/O error): nothing of this batch is durable.
+        if (this.db.inTransaction) rollback.run();
         for (const item of batch) item.reject(error);
         continue;
       }

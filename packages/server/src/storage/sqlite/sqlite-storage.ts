@@ -106,6 +106,7 @@ export class SqliteStorage implements Storage {
       attachUpload: db.prepare('UPDATE uploads SET case_id = ? WHERE tenant = ? AND id = ? AND case_id IS NULL'),
       upload: db.prepare<[string, string], UploadRow>('SELECT * FROM uploads WHERE tenant = ? AND id = ?'),
       rateHits: db.prepare<[string, number], number>('SELECT hits FROM rate_limits WHERE bucket = ? AND window_start = ?').pluck(),
+      rateHit: db.prepare('INSERT INTO rate_limits (bucket, window_start, hits) VALUES (?, ?, 1) ON CONFLICT (bucket, window_start) DO UPDATE SET hits = hits + 1'),
     };
   }
 
@@ -166,7 +167,25 @@ export class SqliteStorage implements Storage {
       this.statements.insertTimeline.run(caseId, statusJson, null, input.submittedAt, null);
       this.statements.insertIdempotency.run(input.tenant, input.serviceId, input.idempotencyKeyHash, input.fingerprint, caseId);
       for (const id of input.uploadIds) this.statements.attachUpload.run(caseId, input.tenant, id);
-      return { kind: 'created', case: this.toCase(this.statements.caseById.get(caseId)!) };
+      // Built from what was just written rather than read back: this is the hot path.
+      const stored: StoredCase = {
+        tenant: input.tenant,
+        reference,
+        serviceId: input.serviceId,
+        definitionVersion: input.definitionVersion,
+        definitionHash: input.definitionHash,
+        locale: input.locale,
+        answers: input.answers as Record<string, unknown>,
+        tokenHash: input.tokenHash,
+        codeHash: input.codeHash,
+        status: input.initialStatus,
+        submittedAt: input.submittedAt,
+        expectedBy: input.expectedBy,
+        ...(input.durationMs === undefined ? {} : { durationMs: input.durationMs }),
+        timeline: [{ status: input.initialStatus, at: input.submittedAt }],
+        uploadIds: [...input.uploadIds].sort(),
+      };
+      return { kind: 'created', case: stored };
     });
   }
 
@@ -298,9 +317,7 @@ export class SqliteStorage implements Storage {
     const windowStart = now - (now % WINDOW_MS);
     return this.writes.write(() => {
       if ((this.statements.rateHits.get(bucket, windowStart) ?? 0) >= limit) return true;
-      this.db
-        .prepare('INSERT INTO rate_limits (bucket, window_start, hits) VALUES (?, ?, 1) ON CONFLICT (bucket, window_start) DO UPDATE SET hits = hits + 1')
-        .run(bucket, windowStart);
+      this.statements.rateHit.run(bucket, windowStart);
       return false;
     });
   }
