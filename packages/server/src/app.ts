@@ -7,7 +7,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { ServerConfig } from './config.js';
-import { createHttpFront } from './http/server.js';
+import { loadDemoAssets } from './demo/assets.js';
+import { createHttpFront, type HttpFront } from './http/server.js';
 import { loadBundle, loadOpenApi } from './http/static-files.js';
 import { createLogger, type Logger } from './logger.js';
 import { lockDataFolder } from './operations/data-lock.js';
@@ -36,27 +37,49 @@ export function dataPaths(dataDir: string): { database: string; blobs: string } 
   return { database: join(dataDir, 'eservice-kit.sqlite'), blobs: join(dataDir, 'blobs') };
 }
 
+/**
+ * What a crash can leave: half-written temporary files, and attachment files whose row was
+ * never committed (or whose row the sweep removed just before). With the folder locked, no
+ * upload is in progress, so every file no row names is one of those.
+ */
+async function removeLeftovers(storage: Storage, blobs: FsBlobStore, logger: Logger): Promise<void> {
+  await blobs.clearTemporary();
+  const inUse = await storage.blobKeysInUse();
+  const orphans = (await blobs.keys()).filter((key) => !inUse.has(key));
+  for (const key of orphans) await blobs.delete(key);
+  if (orphans.length > 0) logger.log('info', 'attachment files without a row deleted', { count: orphans.length });
+}
+
 export async function startServer(config: ServerConfig, logger: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
   const paths = dataPaths(config.dataDir);
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const unlock = lockDataFolder(config.dataDir);
-  let storage: SqliteStorage;
+  let opened: SqliteStorage | undefined;
+  let started: Omit<RunningServer, 'close'> & { readonly front: HttpFront };
   try {
-    storage = new SqliteStorage({ path: paths.database });
+    const storage = (opened = new SqliteStorage({ path: paths.database }));
+    const blobs = new FsBlobStore(paths.blobs);
+    await removeLeftovers(storage, blobs, logger);
+    const tenants = await loadTenants(loadTenantConfigs(config), storage, logger);
+    const bundle = loadBundle(config.bundleDir);
+    if (bundle.size === 0) logger.log('warn', 'bundle not found: run npm run build; pages will not load the elements', { bundleDir: config.bundleDir });
+    loadDemoAssets(); // a missing file stops the start here, not as a 500 later
+    const front = createHttpFront({ config, storage, blobs, logger, serverKey: await storage.serverKey(), tenants }, { bundle, openApi: loadOpenApi() });
+    await new Promise<void>((resolve, reject) => {
+      front.server.once('error', reject);
+      front.server.listen(config.port, config.host, resolve);
+    });
+    const { port } = front.server.address() as AddressInfo;
+    const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+    started = { front, tenants, storage, blobs, url: `http://${host.includes(':') ? `[${host}]` : host}:${port}` };
+    logger.log('info', 'listening', { port, tenants: tenants.length, services: tenants.reduce((sum, tenant) => sum + tenant.catalog.services().length, 0) });
   } catch (error) {
+    // Nothing half-started stays behind: an embedding process can try again.
+    await opened?.close();
     unlock();
     throw error;
   }
-  const blobs = new FsBlobStore(paths.blobs);
-  await blobs.clearTemporary();
-  const tenants = await loadTenants(loadTenantConfigs(config), storage, logger).catch(async (error: unknown) => {
-    await storage.close();
-    unlock();
-    throw error;
-  });
-  const bundle = loadBundle(config.bundleDir);
-  if (bundle.size === 0) logger.log('warn', 'bundle not found: run npm run build; pages will not load the elements', { bundleDir: config.bundleDir });
-  const front = createHttpFront({ config, storage, blobs, logger, serverKey: await storage.serverKey(), tenants }, { bundle, openApi: loadOpenApi() });
+  const { front, storage, blobs, url, tenants } = started;
 
   const sweep = async () => {
     const expired = await storage.takeExpiredUploads(new Date(Date.now() - UPLOAD_LIFETIME_MS).toISOString());
@@ -68,15 +91,6 @@ export async function startServer(config: ServerConfig, logger: Logger = createL
   // Rate-limit windows are kept no longer than they count.
   const rateSweeper = setInterval(() => void storage.sweepRateLimits(Date.now()).catch(() => logger.log('warn', 'rate-limit sweep failed')), RATE_SWEEP_INTERVAL_MS);
   rateSweeper.unref();
-
-  await new Promise<void>((resolve, reject) => {
-    front.server.once('error', reject);
-    front.server.listen(config.port, config.host, resolve);
-  });
-  const { port } = front.server.address() as AddressInfo;
-  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  logger.log('info', 'listening', { port, tenants: tenants.length, services: tenants.reduce((sum, tenant) => sum + tenant.catalog.services().length, 0) });
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -94,5 +108,5 @@ export async function startServer(config: ServerConfig, logger: Logger = createL
       unlock();
       logger.log('info', 'stopped');
     })());
-  return { url, tenants, storage, blobs, close };
+  return { url, tenants, storage: storage, blobs, close };
 }

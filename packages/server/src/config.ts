@@ -3,6 +3,7 @@
  * values stop the start with a message naming the variable, instead of a surprise later.
  */
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface Limits {
   /** Largest JSON body accepted, in bytes. */
@@ -83,7 +84,7 @@ export function configFromEnv(env: Env = process.env, cwd = process.cwd()): Serv
     ...(env.TENANTS_FILE ? { tenantsFile: resolve(cwd, env.TENANTS_FILE) } : {}),
     allowedOrigins: origins(env, 'ALLOWED_ORIGINS'),
     municipalityName: env.MUNICIPALITY_NAME ?? 'Demokommun',
-    bundleDir: resolve(cwd, env.BUNDLE_DIR ?? new URL('../../../dist', import.meta.url).pathname),
+    bundleDir: resolve(cwd, env.BUNDLE_DIR ?? fileURLToPath(new URL('../../../dist', import.meta.url))),
     logLevel,
     limits: {
       // The contract: at least 64 KiB accepted, nothing above 1 MiB.

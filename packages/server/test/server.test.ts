@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { LATITUDE, contains, jpegFile } from './uploads/fixtures.js';
@@ -135,6 +136,8 @@ describe('definition versions over restarts', () => {
 
 describe('guessing tracking codes', () => {
   test('is limited per client and per reference, so many addresses cannot share out the guesses for one case', async () => {
+    // The limits count in whole minutes: start early in one, so the 24 look-ups share it.
+    if (Date.now() % 60_000 > 45_000) await new Promise((resolve) => setTimeout(resolve, 60_000 - (Date.now() % 60_000) + 100));
     const server = await startInProcess({ tenants: TWO_TENANTS, env: { TRUST_PROXY: 'true', RATE_LIMIT_LOOKUP_FAILURES: '2' } });
     try {
       const guess = (reference: string, client: string) =>
@@ -168,6 +171,72 @@ describe('one server per data folder', () => {
       writeFileSync(join(dataDir, 'server.pid'), `${leftover}\n`);
       const again = await startInProcess({ dataDir });
       await again.close();
+    }
+  });
+});
+
+describe('odd requests', () => {
+  let server: Awaited<ReturnType<typeof startInProcess>>;
+  before(async () => {
+    server = await startInProcess({ tenants: TWO_TENANTS });
+  });
+  after(() => server.close());
+
+  /** A raw request line, as no fetch() would send it. */
+  const raw = (path: string) =>
+    new Promise<number>((resolve, reject) => {
+      const socket = connect(Number(new URL(server.url).port), '127.0.0.1', () => socket.end(`GET ${path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`));
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk.toString()));
+      socket.on('end', () => resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1])));
+      socket.on('error', reject);
+    });
+
+  test('a path starting with // stays a path: never a host, never another tenant, never a 500', async () => {
+    for (const path of ['//[', '//a:99999/x', '//%zz/', '//evil.example/api/services', '//vastra/api/services']) {
+      assert.equal(await raw(path), 404, path);
+    }
+  });
+
+  test('a request with thousands of mistakes gets the first fifty back, not a reply larger than itself', async () => {
+    const body = Object.fromEntries(Array.from({ length: 5000 }, (_, index) => [`member${index}`, 0]));
+    const response = await fetch(`${server.url}/ostra/api/services/broken-lamp/cases`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': 'many-mistakes-1' },
+      body: JSON.stringify(body),
+    });
+    const problem = (await response.json()) as { errors: unknown[]; truncated?: boolean };
+    assert.equal(response.status, 400);
+    assert.equal(problem.errors.length, 50);
+    assert.equal(problem.truncated, true);
+  });
+});
+
+describe('starting and restarting', () => {
+  test('a start that fails (port taken) leaves the data folder free for the next try', async () => {
+    const running = await startInProcess();
+    const dataDir = temporaryFolder('data');
+    try {
+      await assert.rejects(startInProcess({ dataDir, env: { PORT: new URL(running.url).port } }), /EADDRINUSE/);
+      const next = await startInProcess({ dataDir });
+      await next.close();
+    } finally {
+      await running.close();
+    }
+  });
+
+  test('attachment files a crash left without a row are removed at the next start', async () => {
+    const first = await startInProcess();
+    const kept = await first.blobs.put(new Uint8Array([1, 2, 3]));
+    await first.storage.createUpload({ tenant: 'default', id: 'kept-upload', mediaType: 'image/png', size: 3, blobKey: kept, createdAt: new Date().toISOString() });
+    const orphan = await first.blobs.put(new Uint8Array([4, 5, 6])); // as if the process died before its row
+    await first.close();
+    const second = await startInProcess({ dataDir: first.dataDir });
+    try {
+      assert.deepEqual(await second.blobs.keys(), [kept]);
+      assert.equal(await second.blobs.get(orphan), undefined);
+    } finally {
+      await second.close();
     }
   });
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import Database from 'better-sqlite3';
@@ -158,12 +159,33 @@ describe('SQLite storage', () => {
     assert.throws(() => new SqliteStorage({ path }), /newer than this server/);
   });
 
-  test('runs in WAL mode, so a backup or a second process reads while the server writes', () => {
+  test('runs in WAL mode with a full fsync at every commit, in an owner-only file', () => {
     const path = join(temporaryFolder('storage'), 'eservice-kit.sqlite');
     const storage = new SqliteStorage({ path });
     const raw = new Database(path, { readonly: true });
     assert.equal(raw.pragma('journal_mode', { simple: true }), 'wal');
     raw.close();
+    // synchronous is per connection: ask the storage's own (2 = FULL: the WAL is fsynced on COMMIT).
+    const own = (storage as unknown as { db: Database.Database }).db;
+    assert.equal(own.pragma('synchronous', { simple: true }), 2);
+    assert.equal(statSync(path).mode & 0o777, 0o600);
     return storage.close();
+  });
+
+  test('refuses to number a seventh digit, rolling the case back instead of handing out a receipt no look-up accepts', async () => {
+    const path = join(temporaryFolder('storage'), 'eservice-kit.sqlite');
+    const storage = new SqliteStorage({ path });
+    (storage as unknown as { db: Database.Database }).db.prepare("INSERT INTO reference_sequences VALUES ('ostra', 'LMP', 2026, 999999)").run();
+    await assert.rejects(storage.createCase(newCase()), /Cannot form a reference/);
+    assert.equal((await storage.counts('ostra')).cases, 0);
+    await storage.close();
+  });
+
+  test('attaches an upload made for one service only to that service\'s cases', async () => {
+    const storage = open();
+    await storage.createUpload({ tenant: 'ostra', id: 'for-complaint', serviceId: 'complaint', mediaType: 'image/png', size: 3, blobKey: 'k'.repeat(32), createdAt: '2026-11-27T10:00:00Z' });
+    assert.deepEqual(await storage.createCase(newCase({ uploadIds: ['for-complaint'] })), { kind: 'unknown-uploads', uploadIds: ['for-complaint'] });
+    assert.equal((await storage.createCase(newCase({ serviceId: 'complaint', uploadIds: ['for-complaint'] }))).kind, 'created');
+    await storage.close();
   });
 });

@@ -23,17 +23,16 @@ export async function viewCase(context: RequestContext): Promise<Reply> {
     [clientBucket(context, 'lookup'), limit],
     [`lookup-reference\n${tenant.id}\n${reference ?? 'malformed'}`, limit * 10],
   ];
+  // Counted before the secret is compared, in one step per bucket, so parallel guesses cannot
+  // all slip past the check; the citizen's own successful look-up is given back.
   const now = Date.now();
-  for (const [bucket, max] of buckets) {
-    if (await storage.rateLimited(bucket, max, now)) {
-      return problem('rate-limited', { detail: 'Too many attempts; try again in a minute.', headers: { 'retry-after': '60' } });
-    }
+  const over = await Promise.all(buckets.map(([bucket, max]) => storage.rateLimitHit(bucket, max, now)));
+  if (over.some(Boolean)) {
+    return problem('rate-limited', { detail: 'Too many attempts; try again in a minute.', headers: { 'retry-after': '60' } });
   }
   const stored = reference === undefined ? undefined : await storage.getCase(tenant.id, reference);
-  if (!secretOpens(authorization[1]!, stored)) {
-    await Promise.all(buckets.map(([bucket, max]) => storage.rateLimitHit(bucket, max, now)));
-    return NOT_FOUND();
-  }
+  if (!secretOpens(authorization[1]!, stored)) return NOT_FOUND();
+  await Promise.all(buckets.map(([bucket]) => storage.rateLimitRefund(bucket, now)));
   const version = tenant.catalog.getVersion(stored!.serviceId, stored!.definitionHash) ?? tenant.catalog.get(stored!.serviceId);
   const view: CitizenCaseView = {
     reference: stored!.reference,

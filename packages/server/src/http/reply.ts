@@ -33,6 +33,8 @@ const TITLES: Record<ProblemCode, string> = {
   unavailable: 'The server is not available right now',
 };
 
+const MAX_ERRORS = 50;
+
 export interface ProblemExtras {
   readonly detail?: string;
   readonly errors?: readonly FieldError[];
@@ -48,7 +50,9 @@ export function problem(code: ProblemCode, extras: ProblemExtras = {}): Reply {
     title: TITLES[code] ?? code,
     status,
     ...(extras.detail === undefined ? {} : { detail: extras.detail }),
-    ...(extras.errors === undefined ? {} : { errors: extras.errors }),
+    // A reply stays small whatever the request: the first errors are enough to fix it.
+    ...(extras.errors === undefined ? {} : { errors: extras.errors.slice(0, MAX_ERRORS) }),
+    ...(extras.errors !== undefined && extras.errors.length > MAX_ERRORS ? { truncated: true } : {}),
     ...extras.members,
   };
   return { status, headers: { 'content-type': 'application/problem+json; charset=utf-8', 'cache-control': 'no-store', ...extras.headers }, body: JSON.stringify(body) };

@@ -31,11 +31,12 @@ async function handle(parts: ServerParts, files: SiteFiles, request: IncomingMes
     await drain(request);
     return { reply: problem('not-found'), kind: 'resource', cors: undefined, route: 'invalid-url' };
   }
-  const url = new URL(rawUrl, 'http://server.invalid');
+  // Appended, not resolved: a path starting with // must stay a path, never become a host.
+  const url = new URL(`http://server.invalid${rawUrl}`);
   const method = request.method === 'HEAD' ? 'GET' : (request.method ?? '');
   if (url.pathname === '/health') {
     await drain(request);
-    const healthy = await parts.storage.counts('health-check').then(() => true, () => false);
+    const healthy = await parts.storage.healthy().catch(() => false);
     const reply: Reply = healthy
       ? { status: 200, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }, body: '{"status":"ok"}' }
       : problem('unavailable', { detail: 'The database cannot be read.', headers: { 'retry-after': '30' } });
@@ -93,7 +94,8 @@ export interface HttpFront {
 
 /** The answer while stopping: with the tenant's CORS, so a page on its site can read the Retry-After. */
 function shuttingDown(parts: ServerParts, request: IncomingMessage): Outcome {
-  const pathname = (request.url ?? '/').startsWith('/') ? new URL(request.url ?? '/', 'http://server.invalid').pathname : '/';
+  const rawUrl = request.url ?? '/';
+  const pathname = rawUrl.startsWith('/') ? new URL(`http://server.invalid${rawUrl}`).pathname : '/';
   return {
     reply: problem('unavailable', { detail: 'The server is restarting; try again in a few seconds.', headers: { 'retry-after': '5', connection: 'close' } }),
     kind: 'resource',
@@ -126,16 +128,22 @@ export function createHttpFront(parts: ServerParts, files: SiteFiles): HttpFront
   // Long enough for a 10 MiB photo over a slow mobile connection; headers must come quickly.
   const server = createServer({ requestTimeout: 300_000, headersTimeout: 20_000 }, (request, response) => {
     const started = performance.now();
+    // Counted until the handler is done, not until the client goes: a stop waits for the work.
     inFlight++;
-    response.on('close', () => inFlight--);
     (refusing ? drain(request).then(() => shuttingDown(parts, request)) : handle(parts, files, request))
       .catch((error: unknown) => {
+        if (request.destroyed && !request.complete) {
+          // The client went away mid-body (a dropped mobile upload): nothing to answer, nothing wrong here.
+          parts.logger.log('info', 'client went away', {});
+          return undefined;
+        }
         // The details stay in the log (no answers there: errors carry code and message only); the client gets a bare 500.
         parts.logger.log('error', 'request failed', { error: error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : 'unknown' });
         return { reply: problem('server-error'), kind: 'resource' as const, cors: undefined, route: 'error' };
       })
-      .then((outcome) => respond(request, response, outcome, started))
-      .catch(() => response.destroy());
+      .then((outcome) => outcome && respond(request, response, outcome, started))
+      .catch(() => response.destroy())
+      .finally(() => inFlight--);
   });
   server.on('clientError', (_error, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nContent-Type: application/problem+json\r\nConnection: close\r\n\r\n{"type":"urn:eservice-kit:problem:invalid-request","title":"The request is not valid","status":400}');

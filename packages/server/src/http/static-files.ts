@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface StaticFile {
   readonly body: Buffer;
@@ -42,5 +43,5 @@ export function loadBundle(bundleDir: string): Map<string, StaticFile> {
 }
 
 export function loadOpenApi(): StaticFile {
-  return fileOf(new URL('../../../../docs/openapi.yaml', import.meta.url).pathname, false);
+  return fileOf(fileURLToPath(new URL('../../../../docs/openapi.yaml', import.meta.url)), false);
 }

@@ -52,6 +52,16 @@ export async function takeBackup(dataDir: string, target: string): Promise<Backu
   const paths = dataPaths(dataDir);
   if (!existsSync(paths.database)) throw new Error(`No database in ${dataDir}.`);
   mkdirSync(target, { recursive: true, mode: 0o700 });
+  try {
+    return await copyInto(paths, target);
+  } catch (error) {
+    // A half-made backup must not pass for one, nor block the next attempt.
+    rmSync(target, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function copyInto(paths: { database: string; blobs: string }, target: string): Promise<BackupManifest> {
   const databaseCopy = join(target, DATABASE);
   // Read-only, and without the storage layer: a backup never migrates the live database.
   // VACUUM INTO copies one read snapshot in a single pass; the page-by-page online backup
@@ -65,26 +75,25 @@ export async function takeBackup(dataDir: string, target: string): Promise<Backu
   chmodSync(databaseCopy, 0o600);
   const snapshot = new Database(databaseCopy);
   let cases: number;
-  let blobKeys: string[];
+  let uploads: { blob_key: string; attached: number }[];
   try {
     cases = snapshot.prepare('SELECT count(*) FROM cases').pluck().get() as number;
-    blobKeys = snapshot.prepare('SELECT blob_key FROM uploads').pluck().all() as string[];
+    uploads = snapshot.prepare('SELECT blob_key, case_id IS NOT NULL AS attached FROM uploads').all() as typeof uploads;
   } finally {
     snapshot.close();
   }
-  const blobs = new FsBlobStore(paths.blobs);
-  const present = new Set(await blobs.keys());
-  // An unclaimed upload the sweep removed after the snapshot has no file left; attached ones are never swept.
-  const copied = blobKeys.filter((key) => present.has(key));
-  await blobs.copyTo(join(target, 'blobs'), copied);
+  const copied = new Set(await new FsBlobStore(paths.blobs).copyTo(join(target, 'blobs'), uploads.map((upload) => upload.blob_key)));
+  // Only an unclaimed upload can lose its file meanwhile (the sweep); a case's attachment never does.
+  const missing = uploads.filter((upload) => upload.attached && !copied.has(upload.blob_key));
+  if (missing.length > 0) throw new Error(`${missing.length} attachment file(s) of cases are missing from ${paths.blobs}.`);
   checkIntegrity(databaseCopy);
   const manifest: BackupManifest = {
     format: 'eservice-kit-backup/1',
     takenAt: new Date().toISOString(),
     databaseSha256: sha256File(databaseCopy),
-    blobsSha256: blobsDigest(join(target, 'blobs'), copied),
+    blobsSha256: blobsDigest(join(target, 'blobs'), [...copied]),
     cases,
-    blobs: copied.length,
+    blobs: copied.size,
   };
   writeFileSync(join(target, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
   return manifest;

@@ -48,7 +48,8 @@ export class FsBlobStore implements BlobStore {
       await handle.close();
     }
     const folder = join(this.directory, key.slice(0, 2));
-    await mkdir(folder, { recursive: true, mode: 0o700 });
+    // A new fan-out folder is durable only once the store's folder holding its name is synced.
+    if ((await mkdir(folder, { recursive: true, mode: 0o700 })) !== undefined) await fsyncPath(this.directory);
     await rename(temporary, this.pathOf(key));
     // The rename is durable only once the folder holding the new name is.
     await fsyncPath(folder);
@@ -71,13 +72,23 @@ export class FsBlobStore implements BlobStore {
     return nested.flat().filter((name) => KEY_PATTERN.test(name)).sort();
   }
 
-  /** Copies every blob into `target` (a backup); blobs are immutable, so a copy is consistent per file. */
-  async copyTo(target: string, keys: readonly string[]): Promise<void> {
+  /**
+   * Copies blobs into `target` (a backup); blobs are immutable, so each copy is consistent.
+   * Returns the keys copied: a blob deleted meanwhile (an expired upload) is skipped.
+   */
+  async copyTo(target: string, keys: readonly string[]): Promise<string[]> {
+    const copied: string[] = [];
     for (const key of keys) {
       const folder = join(target, key.slice(0, 2));
-      await mkdir(folder, { recursive: true });
-      await copyFile(this.pathOf(key), join(folder, key));
+      await mkdir(folder, { recursive: true, mode: 0o700 });
+      try {
+        await copyFile(this.pathOf(key), join(folder, key));
+        copied.push(key);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      }
     }
+    return copied;
   }
 
   /** Leftovers of writes a crash interrupted. */

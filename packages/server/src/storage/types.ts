@@ -166,9 +166,15 @@ export interface Storage {
   rateLimitHit(bucket: string, limit: number, now: number): Promise<boolean>;
   /** True when the bucket is at `limit` in the current window, without counting. */
   rateLimited(bucket: string, limit: number, now: number): Promise<boolean>;
+  /** Takes back one hit of the current window (a look-up that turned out to be the citizen's own). */
+  rateLimitRefund(bucket: string, now: number): Promise<void>;
   /** Forgets windows that ended before the current one; returns how many were removed. */
   sweepRateLimits(now: number): Promise<number>;
 
   counts(tenant?: string): Promise<TableCounts>;
+  /** A constant-cost check that the database answers, for /health. */
+  healthy(): Promise<boolean>;
+  /** The blob keys uploads refer to, so blobs a crash left without a row can be found. */
+  blobKeysInUse(): Promise<Set<string>>;
   close(): Promise<void>;
 }

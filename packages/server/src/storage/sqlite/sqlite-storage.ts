@@ -7,7 +7,7 @@
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { StatusView, TimelineEntry } from '@eservice-kit/core';
+import { formatReference, type StatusView, type TimelineEntry } from '@eservice-kit/core';
 import type {
   CreateCaseResult,
   DefinitionVersionRecord,
@@ -106,6 +106,8 @@ export class SqliteStorage implements Storage {
       attachUpload: db.prepare('UPDATE uploads SET case_id = ? WHERE tenant = ? AND id = ? AND case_id IS NULL'),
       upload: db.prepare<[string, string], UploadRow>('SELECT * FROM uploads WHERE tenant = ? AND id = ?'),
       rateHits: db.prepare<[string, number], number>('SELECT hits FROM rate_limits WHERE bucket = ? AND window_start = ?').pluck(),
+      rateRefund: db.prepare('UPDATE rate_limits SET hits = max(hits - 1, 0) WHERE bucket = ? AND window_start = ?'),
+      ping: db.prepare<[], number>('SELECT 1').pluck(),
       rateHit: db.prepare('INSERT INTO rate_limits (bucket, window_start, hits) VALUES (?, ?, 1) ON CONFLICT (bucket, window_start) DO UPDATE SET hits = hits + 1'),
     };
   }
@@ -140,13 +142,15 @@ export class SqliteStorage implements Storage {
       if (earlier !== undefined) {
         return { kind: 'existing', case: this.toCase(this.statements.caseById.get(earlier.case_id)!), sameRequest: earlier.fingerprint.equals(input.fingerprint) };
       }
+      // Only this tenant's unattached uploads, made for this service or for none in particular.
       const unknown = input.uploadIds.filter((id) => {
         const upload = this.statements.upload.get(input.tenant, id);
-        return upload === undefined || upload.case_id !== null;
+        return upload === undefined || upload.case_id !== null || (upload.service_id !== null && upload.service_id !== input.serviceId);
       });
       if (unknown.length > 0) return { kind: 'unknown-uploads', uploadIds: unknown };
       const sequence = this.statements.nextSequence.get(input.tenant, input.referencePrefix, input.year)!;
-      const reference = `${input.referencePrefix}-${input.year}-${String(sequence).padStart(6, '0')}`;
+      // Throws past 999999 (the contract's six digits): the write rolls back rather than hand out a receipt no look-up accepts.
+      const reference = formatReference(input.referencePrefix, input.year, sequence);
       const statusJson = JSON.stringify(input.initialStatus);
       const { lastInsertRowid } = this.statements.insertCase.run({
         tenant: input.tenant,
@@ -324,6 +328,18 @@ export class SqliteStorage implements Storage {
 
   async rateLimited(bucket: string, limit: number, now: number): Promise<boolean> {
     return (this.statements.rateHits.get(bucket, now - (now % WINDOW_MS)) ?? 0) >= limit;
+  }
+
+  async rateLimitRefund(bucket: string, now: number): Promise<void> {
+    await this.writes.write(() => this.statements.rateRefund.run(bucket, now - (now % WINDOW_MS)));
+  }
+
+  async healthy(): Promise<boolean> {
+    return this.statements.ping.get() === 1;
+  }
+
+  async blobKeysInUse(): Promise<Set<string>> {
+    return new Set(this.db.prepare<[], string>('SELECT blob_key FROM uploads').pluck().all());
   }
 
   async sweepRateLimits(now: number): Promise<number> {
