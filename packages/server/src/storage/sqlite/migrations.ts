@@ -109,5 +109,3 @@ export function migrate(db: Database.Database): number[] {
   }
   return now;
 }
-
-export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
