@@ -1,7 +1,7 @@
 /** @eservice-kit/core: DOM-free and eval-free; safe in browsers under a strict CSP. */
 export type * from './definition/types.js';
 export { loadDefinition, type DefinitionIssue, type LoadResult, type LoadOptions, type SchemaChecker } from './definition/load.js';
-export { definitionHash, canonicalJson } from './definition/hash.js';
+export { definitionHash, canonicalJson, DEFINITION_HASH_PATTERN } from './definition/hash.js';
 export { DEFINITION_LIMITS } from './definition/guard.js';
 export { listFields, schemaAt, type SchemaField } from './definition/schema-walk.js';
 export { BUILT_IN_WIDGETS, widgetFits } from './definition/widgets.js';

@@ -1,7 +1,7 @@
 /** Catalog, definition (ETag, 304) and validator module checks. */
 import { isIdentifier } from '../case/identifier.js';
 import { generateIdempotencyKey } from '../case/random.js';
-import { definitionHash } from '../definition/hash.js';
+import { DEFINITION_HASH_PATTERN, definitionHash } from '../definition/hash.js';
 import { compiledFromModule, type PrecompiledModule } from '../rules/precompiled.js';
 import {
   describe,
@@ -15,8 +15,6 @@ import {
   skip,
 } from './assert.js';
 import { currentDefinition, type Check, type SuiteContext } from './context.js';
-
-const HASH = /^sha256-[A-Za-z0-9_-]{43}$/;
 
 function needService(context: SuiteContext): string {
   return context.serviceId ?? skip('no service to test: the catalog check found none');
@@ -45,7 +43,7 @@ function catalogEntryProblem(entry: unknown): string | undefined {
   if (!isRecord(entry)) return 'is not an object';
   if (!isIdentifier(entry.id)) return `has no valid id (${JSON.stringify(entry.id)}: a lower-case letter, then a-z 0-9 in groups joined by - or _, at most 64)`;
   if (typeof entry.version !== 'string' || entry.version === '') return 'has no version';
-  if (typeof entry.hash !== 'string' || !HASH.test(entry.hash)) return 'has no sha256-… hash';
+  if (typeof entry.hash !== 'string' || !DEFINITION_HASH_PATTERN.test(entry.hash)) return 'has no sha256-… hash';
   if (!isLocalizedText(entry.title) || !isLocalizedText(entry.description)) return 'lacks a localized title or description';
   if (typeof entry.category !== 'string') return 'has no category';
   const handling = entry.handlingTime;

@@ -14,6 +14,9 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+/** What definitionHash() returns: "sha256-" and 43 base64url characters. */
+export const DEFINITION_HASH_PATTERN = /^sha256-[A-Za-z0-9_-]{43}$/;
+
 /**
  * The content hash of a definition: "sha256-" + base64url(SHA-256(canonical JSON)).
  * Synchronous and DOM-free, so browser, server and CLI compute it identically.

@@ -4,35 +4,34 @@
  * stores the pruned answers. The 201 leaves only after the case is committed to disk.
  */
 import {
+  DEFINITION_HASH_PATTERN,
   IDEMPOTENCY_KEY_PATTERN,
   canonicalJson,
   initialStatus,
+  isRecord,
   toStatusView,
   type FieldError,
   type Receipt,
   type SubmitRequest,
 } from '@eservice-kit/core';
-import { isRecord, parseJson, readTypedBody } from '../http/body.js';
+import { parseJson, readTypedBody } from '../http/body.js';
 import { clientBucket, type RequestContext } from '../http/context.js';
-import { MESSAGES, fieldError, invalidRequest, json, problem, type Reply } from '../http/reply.js';
+import { MESSAGES, fieldError, invalidRequest, json, problem, unknownMembers, type Reply } from '../http/reply.js';
 import type { StoredCase } from '../storage/types.js';
 import { expectedFrom, stockholmToday } from './calendar-cache.js';
 import { uploadReferences } from './upload-fields.js';
 import { receiptSecrets, sha256, type ReceiptSecrets } from './secrets.js';
 
-const HASH = /^sha256-[A-Za-z0-9_-]{43}$/;
 const LOCALE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 const ENVELOPE = ['answers', 'locale', 'definitionVersion', 'definitionHash', 'durationMs'];
 
 function envelopeErrors(body: unknown): FieldError[] {
   if (!isRecord(body)) return [fieldError('', 'type', { sv: 'Förväntade ett objekt.', en: 'Expected an object.' })];
-  const errors = Object.keys(body)
-    .filter((key) => !ENVELOPE.includes(key))
-    .map((key) => fieldError(`/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, 'additionalProperties', MESSAGES.notAllowed));
+  const errors = unknownMembers(body, ENVELOPE);
   if (!isRecord(body.answers)) errors.push(fieldError('/answers', body.answers === undefined ? 'required' : 'type', MESSAGES.missing));
   if (typeof body.locale !== 'string' || body.locale.length > 35 || !LOCALE.test(body.locale)) errors.push(fieldError('/locale', body.locale === undefined ? 'required' : 'pattern', MESSAGES.invalid));
   if (typeof body.definitionVersion !== 'string' || body.definitionVersion.length > 64) errors.push(fieldError('/definitionVersion', 'required', MESSAGES.invalid));
-  if (typeof body.definitionHash !== 'string' || !HASH.test(body.definitionHash)) errors.push(fieldError('/definitionHash', body.definitionHash === undefined ? 'required' : 'pattern', MESSAGES.invalid));
+  if (typeof body.definitionHash !== 'string' || !DEFINITION_HASH_PATTERN.test(body.definitionHash)) errors.push(fieldError('/definitionHash', body.definitionHash === undefined ? 'required' : 'pattern', MESSAGES.invalid));
   if (body.durationMs !== undefined && !(Number.isSafeInteger(body.durationMs) && (body.durationMs as number) >= 0)) {
     errors.push(fieldError('/durationMs', 'minimum', MESSAGES.invalid));
   }

@@ -4,15 +4,14 @@
  * construction: only ids, types, step names and times are accepted.
  */
 import { randomUUID } from 'node:crypto';
-import { FILL_ID_PATTERN, REFERENCE_PATTERN, type FieldError } from '@eservice-kit/core';
-import { isRecord, readJson } from '../http/body.js';
+import { DEFINITION_HASH_PATTERN, FILL_ID_PATTERN, REFERENCE_PATTERN, isRecord, type FieldError } from '@eservice-kit/core';
+import { readJson } from '../http/body.js';
 import { clientBucket, type RequestContext } from '../http/context.js';
-import { MESSAGES, fieldError, invalidRequest, json, problem, type Reply } from '../http/reply.js';
+import { MESSAGES, fieldError, invalidRequest, json, problem, unknownMembers, type Reply } from '../http/reply.js';
 
 /** Survey question sets of EVALUATION.md that every tenant accepts answers to, besides those its definitions name. */
 export const STANDARD_SURVEYS = ['standard', 'abandon'] as const;
 
-const HASH = /^sha256-[A-Za-z0-9_-]{43}$/;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:Z|[+-](\d{2}):(\d{2}))$/;
 
 /** An RFC 3339 date-time that names a real moment (no 13th month, no 25th hour). */
@@ -30,13 +29,10 @@ const EVENT_TYPES = ['started', 'step', 'submitted', 'abandoned'];
 type Checker = (value: unknown) => boolean;
 const text = (max: number): Checker => (value) => typeof value === 'string' && value.length <= max;
 const matching = (pattern: RegExp): Checker => (value) => typeof value === 'string' && value.length <= 200 && pattern.test(value);
-const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** Unknown members and members that fail their check, as body pointers. */
 function members(body: Record<string, unknown>, rules: Record<string, Checker>, at = ''): FieldError[] {
-  const errors = Object.keys(body)
-    .filter((key) => !Object.hasOwn(rules, key))
-    .map((key) => fieldError(`${at}/${escape(key)}`, 'additionalProperties', MESSAGES.notAllowed));
+  const errors = unknownMembers(body, Object.keys(rules), at);
   for (const [name, valid] of Object.entries(rules)) {
     if (Object.hasOwn(body, name) && !valid(body[name])) errors.push(fieldError(`${at}/${name}`, 'type', MESSAGES.invalid));
   }
@@ -65,7 +61,7 @@ export async function postFeedback(context: RequestContext): Promise<Reply> {
   const errors = members(body, {
     serviceId: knownService(context),
     topic: text(200),
-    definitionHash: matching(HASH),
+    definitionHash: matching(DEFINITION_HASH_PATTERN),
     reference: matching(REFERENCE_PATTERN),
     locale: matching(LOCALE),
     rating: (value) => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 5,
@@ -115,7 +111,7 @@ export async function postSurveyResponse(context: RequestContext): Promise<Reply
       Object.keys(value).every((key) => QUESTION_ID.test(key) && !FORBIDDEN_KEYS.has(key)) &&
       Object.values(value).every(surveyAnswer),
     serviceId: knownService(context),
-    definitionHash: matching(HASH),
+    definitionHash: matching(DEFINITION_HASH_PATTERN),
     reference: matching(REFERENCE_PATTERN),
     trigger: text(64),
     locale: matching(LOCALE),
@@ -157,7 +153,7 @@ export async function postEvents(context: RequestContext): Promise<Reply> {
           fillId: matching(FILL_ID_PATTERN),
           type: (value) => EVENT_TYPES.includes(value as string),
           serviceId: knownService(context),
-          definitionHash: matching(HASH),
+          definitionHash: matching(DEFINITION_HASH_PATTERN),
           step: matching(/^[A-Za-z0-9_-]{1,64}$/),
           at: isDateTime,
         },

@@ -76,7 +76,3 @@ export async function readJson(request: IncomingMessage, limit: number, types: r
   const body = await readTypedBody(request, limit, types);
   return 'bytes' in body ? parseJson(body.bytes) : body;
 }
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

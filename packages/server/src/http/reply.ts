@@ -1,5 +1,5 @@
 /** What a route answers: status, headers and body, sent by one place (server.ts) with the common headers. */
-import { PROBLEM_STATUS, problemType, type BilingualMessage, type FieldError, type ProblemCode } from '@eservice-kit/core';
+import { PROBLEM_STATUS, joinPointer, problemType, type BilingualMessage, type FieldError, type ProblemCode } from '@eservice-kit/core';
 
 export interface Reply {
   readonly status: number;
@@ -67,5 +67,12 @@ export const MESSAGES = {
   invalid: { sv: 'Ogiltigt värde.', en: 'Invalid value.' },
   notAllowed: { sv: 'Fältet är inte tillåtet.', en: 'This member is not allowed.' },
 } as const satisfies Record<string, BilingualMessage>;
+
+/** One error per member of `body` that is not in `allowed`, as pointers under `at`. */
+export function unknownMembers(body: Readonly<Record<string, unknown>>, allowed: readonly string[], at = ''): FieldError[] {
+  return Object.keys(body)
+    .filter((key) => !allowed.includes(key))
+    .map((key) => fieldError(joinPointer(at, key), 'additionalProperties', MESSAGES.notAllowed));
+}
 
 export const invalidRequest = (errors: readonly FieldError[]): Reply => problem('invalid-request', { errors });
