@@ -59,11 +59,14 @@ function origins(env: Env, name: string): string[] {
     .map((origin) => origin.trim())
     .filter((origin) => origin !== '')
     .map((origin) => {
-      if (origin === '*') return origin;
-      const url = URL.canParse(origin) ? new URL(origin) : undefined;
-      if (url === undefined || url.origin !== origin) throw new Error(`${name}: "${origin}" is not an origin like https://www.kommun.se`);
+      if (!isAllowedOrigin(origin)) throw new Error(`${name}: "${origin}" is not an origin like https://www.kommun.se`);
       return origin;
     });
+}
+
+/** An allowed-origins entry: "*" (any page), or exactly an origin like https://www.kommun.se. */
+export function isAllowedOrigin(value: unknown): value is string {
+  return value === '*' || (typeof value === 'string' && URL.canParse(value) && new URL(value).origin === value);
 }
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { BUILT_IN_SERVICE_IDS } from '@eservice-kit/services';
-import type { ServerConfig } from '../config.js';
+import { isAllowedOrigin, type ServerConfig } from '../config.js';
 
 export interface TenantConfig {
   /** Storage key and, unless `path` says otherwise, the path segment: /{id}. */
@@ -47,8 +47,7 @@ function originList(value: unknown, where: string): string[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) return fail(where, 'allowedOrigins must be a list of origins');
   return value.map((origin, index) => {
-    if (origin === '*') return origin; // any page may embed the services, as ALLOWED_ORIGINS=* allows
-    if (typeof origin !== 'string' || !URL.canParse(origin) || new URL(origin).origin !== origin) {
+    if (!isAllowedOrigin(origin)) {
       return fail(`${where}.allowedOrigins[${index}]`, `"${String(origin)}" is not an origin like https://www.kommun.se`);
     }
     return origin;
