@@ -151,27 +151,7 @@ export class SqliteStorage implements Storage {
       const sequence = this.statements.nextSequence.get(input.tenant, input.referencePrefix, input.year)!;
       // Throws past 999999 (the contract's six digits): the write rolls back rather than hand out a receipt no look-up accepts.
       const reference = formatReference(input.referencePrefix, input.year, sequence);
-      const statusJson = JSON.stringify(input.initialStatus);
-      const { lastInsertRowid } = this.statements.insertCase.run({
-        tenant: input.tenant,
-        reference,
-        serviceId: input.serviceId,
-        definitionVersion: input.definitionVersion,
-        definitionHash: input.definitionHash,
-        locale: input.locale,
-        answersJson: JSON.stringify(input.answers),
-        tokenHash: input.tokenHash,
-        codeHash: input.codeHash,
-        statusJson,
-        submittedAt: input.submittedAt,
-        expectedBy: input.expectedBy,
-        durationMs: input.durationMs ?? null,
-      });
-      const caseId = Number(lastInsertRowid);
-      this.statements.insertTimeline.run(caseId, statusJson, null, input.submittedAt, null);
-      this.statements.insertIdempotency.run(input.tenant, input.serviceId, input.idempotencyKeyHash, input.fingerprint, caseId);
-      for (const id of input.uploadIds) this.statements.attachUpload.run(caseId, input.tenant, id);
-      // Built from what was just written rather than read back: this is the hot path.
+      // Built from the input rather than read back after the insert: this is the hot path.
       const stored: StoredCase = {
         tenant: input.tenant,
         reference,
@@ -189,6 +169,18 @@ export class SqliteStorage implements Storage {
         timeline: [{ status: input.initialStatus, at: input.submittedAt }],
         uploadIds: [...input.uploadIds].sort(),
       };
+      const statusJson = JSON.stringify(stored.status);
+      // The named parameters are the case's own property names; the JSON columns are added.
+      const { lastInsertRowid } = this.statements.insertCase.run({
+        ...stored,
+        answersJson: JSON.stringify(stored.answers),
+        statusJson,
+        durationMs: stored.durationMs ?? null,
+      });
+      const caseId = Number(lastInsertRowid);
+      this.statements.insertTimeline.run(caseId, statusJson, null, stored.submittedAt, null);
+      this.statements.insertIdempotency.run(input.tenant, input.serviceId, input.idempotencyKeyHash, input.fingerprint, caseId);
+      for (const id of input.uploadIds) this.statements.attachUpload.run(caseId, input.tenant, id);
       return { kind: 'created', case: stored };
     });
   }
