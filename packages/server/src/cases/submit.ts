@@ -14,6 +14,7 @@ import {
   type Receipt,
   type SubmitRequest,
 } from '@eservice-kit/core';
+import { demoPagePath } from '../demo/pages.js';
 import { parseJson, readTypedBody } from '../http/body.js';
 import { clientBucket, type RequestContext } from '../http/context.js';
 import { MESSAGES, fieldError, invalidRequest, json, problem, unknownMembers, type Reply } from '../http/reply.js';
@@ -38,11 +39,6 @@ function envelopeErrors(body: unknown): FieldError[] {
   return errors;
 }
 
-/** The tenant's status page in the language the case was sent in (from the stored locale, so a replay links alike). */
-function statusPagePath(locale: string): string {
-  return locale.toLowerCase().startsWith('en') ? '/en/status' : '/status';
-}
-
 function created(context: RequestContext, stored: StoredCase, { token, trackingCode }: ReceiptSecrets, replayed: boolean): Reply {
   const receipt: Receipt = {
     reference: stored.reference,
@@ -50,7 +46,8 @@ function created(context: RequestContext, stored: StoredCase, { token, trackingC
     trackingCode,
     status: stored.timeline[0]!.status,
     expectedBy: stored.expectedBy,
-    trackingUrl: `${context.tenantUrl}${statusPagePath(stored.locale)}?reference=${stored.reference}#token=${token}`,
+    // The status page in the language the case was sent in (the stored locale, so a replay links alike).
+    trackingUrl: `${context.tenantUrl}${demoPagePath('', { kind: 'status' }, stored.locale.toLowerCase().startsWith('en') ? 'en' : 'sv')}?reference=${stored.reference}#token=${token}`,
   };
   return json(201, receipt, {
     location: `${context.tenant.basePath}/api/cases/${stored.reference}`,
